@@ -1,0 +1,35 @@
+package org.hvsim.core.exec;
+
+/**
+ * A basic block of predecoded instructions: straight-line code ending at a control transfer,
+ * a page boundary or a length cap. Blocks are the unit of the decode cache; successors are
+ * chained so that a loop runs without any cache lookup.
+ */
+final class Block {
+    /** Longest block; bounds the work lost when a block is invalidated. */
+    static final int MAX_INSTRUCTIONS = 64;
+
+    final long start;
+    final Insn[] insns;
+    /** Address after the last instruction: where straight-line execution continues. */
+    final long end;
+    /** Whether the last instruction may transfer control (it then sets RIP itself). */
+    final boolean endsWithTransfer;
+    /** Physical pages the instruction bytes came from (one, or two if an instruction straddles). */
+    final long firstPage;
+    final long lastPage;
+    boolean valid = true;
+    /** Chained successors, checked by start address before use. */
+    Block successorA;
+    Block successorB;
+
+    Block(long start, Insn[] insns, long firstPage, long lastPage) {
+        this.start = start;
+        this.insns = insns;
+        Insn last = insns[insns.length - 1];
+        this.end = last.nextAddress();
+        this.endsWithTransfer = last.isControlTransfer();
+        this.firstPage = firstPage;
+        this.lastPage = lastPage;
+    }
+}

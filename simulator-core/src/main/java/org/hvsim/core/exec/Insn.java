@@ -1,0 +1,38 @@
+package org.hvsim.core.exec;
+
+import org.hvsim.core.decode.DecodedInstruction;
+
+/**
+ * A predecoded instruction bound to its semantics: decoding happens once, and each execution
+ * is one virtual call on an object whose fields already hold the register numbers, immediates
+ * and addressing form. Subclasses are specialised per operand form so the per-instruction path
+ * neither decodes nor allocates.
+ *
+ * <p>{@link #execute} must leave {@code rip} alone unless the instruction transfers control; the
+ * engine advances RIP past straight-line code at the end of each block.
+ */
+public abstract class Insn {
+    /** The decoded form, kept for tracing, disassembly and the monitor. */
+    public final DecodedInstruction decoded;
+    /** Position in its block, so the engine can tell the exact instruction count mid-block. */
+    int indexInBlock;
+
+    protected Insn(DecodedInstruction decoded) {
+        this.decoded = decoded;
+    }
+
+    public abstract void execute(Interpreter cpu);
+
+    /** True if this instruction may change RIP other than by falling through. */
+    public boolean isControlTransfer() {
+        return false;
+    }
+
+    public final long address() {
+        return decoded.address;
+    }
+
+    public final long nextAddress() {
+        return decoded.address + decoded.length;
+    }
+}

@@ -1,0 +1,245 @@
+package org.hvsim.core.exec;
+
+import org.hvsim.core.CpuState;
+import org.hvsim.core.ExceptionVector;
+import org.hvsim.core.GuestFault;
+import org.hvsim.core.decode.ByteSource;
+import org.hvsim.core.decode.DecodedInstruction;
+import org.hvsim.core.decode.Decoder;
+import org.hvsim.core.mem.LinearMemory;
+import org.hvsim.core.exec.semantics.Binder;
+
+/**
+ * The functional execution engine: fetches, decodes (once, through the block cache) and
+ * executes x86-64 instructions on a {@link CpuState} and a {@link LinearMemory}.
+ *
+ * <p>The dispatch loop runs whole blocks: one cache lookup (usually skipped by chaining) per
+ * block, then one virtual call per instruction. Nothing on this path allocates.
+ */
+public final class Interpreter {
+    public final CpuState state;
+    public final LinearMemory memory;
+
+    private final Decoder decoder = new Decoder();
+    private final Binder binder = new Binder();
+    private final CodeCache codeCache = new CodeCache();
+    private final ByteSource fetchSource;
+    private SystemCallHandler systemCallHandler;
+
+    /** Total instructions retired since construction, updated at block boundaries. */
+    private long retired;
+    /** Set by a store into decoded code or a stop request: leave the current block now. */
+    boolean leaveBlock;
+    private StopReason pendingStop;
+    private int exitCode;
+    private String stopMessage;
+
+    public Interpreter(CpuState state, LinearMemory memory) {
+        this.state = state;
+        this.memory = memory;
+        this.fetchSource = memory::fetch8;
+        memory.setCodeWriteListener(this::codeWritten);
+    }
+
+    public void setSystemCallHandler(SystemCallHandler handler) {
+        this.systemCallHandler = handler;
+    }
+
+    /** Total instructions retired since construction (exact between runs and in system calls). */
+    public long retiredInstructions() {
+        return retired + currentIndex;
+    }
+
+    /** Index within the running block of the instruction executing now (see {@link #at}). */
+    private int currentIndex;
+
+    /**
+     * Records that {@code insn} is executing, so {@link #retiredInstructions()} is exact inside
+     * it. Called by the few instructions that observe the instruction count (RDTSC, SYSCALL).
+     */
+    public void at(Insn insn) {
+        currentIndex = insn.indexInBlock;
+    }
+
+    /** Ends the run after the current instruction with {@link StopReason#EXITED}. */
+    public void exit(int code) {
+        exitCode = code;
+        requestStop(StopReason.EXITED, null);
+    }
+
+    /** Ends the run after the current instruction, e.g. on an unsupported system call. */
+    public void stop(String message) {
+        requestStop(StopReason.STOP_REQUESTED, message);
+    }
+
+    private void requestStop(StopReason reason, String message) {
+        pendingStop = reason;
+        stopMessage = message;
+        leaveBlock = true;
+    }
+
+    /**
+     * Invoked by the SYSCALL instruction in user mode, after it has set RCX, R11 and RIP.
+     * Without a handler there is nothing behind SYSCALL: #UD, as with EFER.SCE = 0.
+     */
+    public void systemCall(Insn insn) {
+        if (systemCallHandler == null) {
+            throw GuestFault.of(ExceptionVector.UD);
+        }
+        at(insn);
+        systemCallHandler.systemCall(this);
+    }
+
+    /**
+     * Runs until the guest exits, faults without a handler, or {@code maxInstructions} retire.
+     */
+    public RunResult run(long maxInstructions) {
+        long budget = maxInstructions;
+        long startRetired = retired;
+        pendingStop = null;
+        Block block = null;
+        while (true) {
+            if (budget <= 0) {
+                return result(StopReason.INSTRUCTION_LIMIT, startRetired);
+            }
+            long rip = state.rip;
+            Block next = null;
+            if (block != null) {
+                Block a = block.successorA;
+                if (a != null && a.start == rip && a.valid) {
+                    next = a;
+                } else {
+                    Block b = block.successorB;
+                    if (b != null && b.start == rip && b.valid) {
+                        next = b;
+                    }
+                }
+            }
+            if (next == null) {
+                try {
+                    next = lookupOrTranslate(rip);
+                } catch (GuestFault fault) {
+                    return faultResult(fault, rip, startRetired);
+                }
+                if (block != null && block.valid) {
+                    if (block.successorA == null || !block.successorA.valid) {
+                        block.successorA = next;
+                    } else {
+                        block.successorB = next;
+                    }
+                }
+            }
+            block = next;
+
+            Insn[] insns = block.insns;
+            currentIndex = 0;
+            int limit = budget < insns.length ? (int) budget : insns.length;
+            int i = 0;
+            try {
+                for (; i < limit; i++) {
+                    insns[i].execute(this);
+                    if (leaveBlock) {
+                        break;
+                    }
+                }
+            } catch (GuestFault fault) {
+                currentIndex = 0;
+                retired += i;
+                budget -= i;
+                return faultResult(fault, insns[i].address(), startRetired);
+            }
+            currentIndex = 0;
+            if (i < limit) {
+                // Left early after instruction i: it completed.
+                Insn last = insns[i];
+                if (!last.isControlTransfer()) {
+                    state.rip = last.nextAddress();
+                }
+                retired += i + 1;
+                budget -= i + 1;
+                leaveBlock = false;
+                if (pendingStop != null) {
+                    return result(pendingStop, startRetired);
+                }
+                block = null;
+                continue;
+            }
+            retired += limit;
+            budget -= limit;
+            if (limit < insns.length) {
+                state.rip = insns[limit - 1].nextAddress();
+                return result(StopReason.INSTRUCTION_LIMIT, startRetired);
+            }
+            if (!block.endsWithTransfer) {
+                state.rip = block.end;
+            }
+        }
+    }
+
+    private RunResult result(StopReason reason, long startRetired) {
+        pendingStop = null;
+        return new RunResult(reason, retired - startRetired, exitCode, null, 0, stopMessage);
+    }
+
+    private RunResult faultResult(GuestFault fault, long rip, long startRetired) {
+        state.rip = rip;
+        return new RunResult(StopReason.GUEST_FAULT, retired - startRetired, 0, fault, rip, null);
+    }
+
+    private Block lookupOrTranslate(long rip) {
+        Block b = codeCache.lookup(rip);
+        if (b != null) {
+            return b;
+        }
+        b = translate(rip);
+        codeCache.insert(b);
+        return b;
+    }
+
+    /** Decodes a new block starting at {@code rip}. */
+    private Block translate(long rip) {
+        Insn[] buffer = new Insn[Block.MAX_INSTRUCTIONS];
+        int n = 0;
+        long pc = rip;
+        long firstPage = memory.fetchPhysicalPage(rip);
+        long lastPage = firstPage;
+        while (n < Block.MAX_INSTRUCTIONS) {
+            DecodedInstruction d;
+            try {
+                d = decoder.decode(pc, fetchSource);
+            } catch (GuestFault fault) {
+                if (n == 0) {
+                    throw fault;
+                }
+                break; // the fault belongs to a later instruction; raise it when reached
+            }
+            Insn insn = binder.bind(d);
+            insn.indexInBlock = n;
+            buffer[n++] = insn;
+            long endPage = memory.fetchPhysicalPage(pc + d.length - 1);
+            if (endPage != firstPage) {
+                lastPage = endPage;
+            }
+            pc += d.length;
+            if (insn.isControlTransfer() || endPage != firstPage || (pc & 0xFFF) == 0) {
+                break;
+            }
+        }
+        return new Block(rip, java.util.Arrays.copyOf(buffer, n), firstPage, lastPage);
+    }
+
+    private void codeWritten(long physicalPage) {
+        codeCache.invalidatePage(physicalPage);
+        memory.forgetCodeFrame(physicalPage);
+        leaveBlock = true;
+    }
+
+    /** Drops every decoded block (e.g. after the address space changed wholesale). */
+    public void flushCodeCache() {
+        codeCache.clear();
+    }
+
+    public Decoder decoder() {
+        return decoder;
+    }
+}

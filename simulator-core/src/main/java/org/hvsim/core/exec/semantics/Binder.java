@@ -1,0 +1,254 @@
+package org.hvsim.core.exec.semantics;
+
+import org.hvsim.core.ExceptionVector;
+import org.hvsim.core.decode.DecodedInstruction;
+import org.hvsim.core.decode.Mnemonic;
+import org.hvsim.core.decode.Operand;
+import org.hvsim.core.decode.RegisterClass;
+import org.hvsim.core.decode.Sensitivity;
+import org.hvsim.core.exec.Insn;
+
+/**
+ * Binds a decoded instruction to its semantics, choosing a specialised implementation for the
+ * hot operand forms (register-register and register-memory ALU and MOV at 32 and 64 bits,
+ * near branches) and a generic {@link Loc}-based one otherwise. Runs once per decoded
+ * instruction, never on the execution path.
+ */
+public final class Binder {
+
+    public Insn bind(DecodedInstruction d) {
+        Mnemonic m = d.mnemonic;
+        Operand[] o = d.operands;
+        switch (m) {
+            case ADD: case OR: case ADC: case SBB: case AND: case SUB: case XOR: case CMP: case TEST:
+                return alu(d, Alu.opOf(m));
+            case INC: return incDec(d, true);
+            case DEC: return incDec(d, false);
+            case NEG: return new Unary.Generic(d, Unary.NEG, loc(d, 0));
+            case NOT: return new Unary.Generic(d, Unary.NOT, loc(d, 0));
+            case MOV: return move(d);
+            case MOVZX: return new Moves.Extend(d, loc(d, 0), loc(d, 1), false);
+            case MOVSX: case MOVSXD: return new Moves.Extend(d, loc(d, 0), loc(d, 1), true);
+            case LEA: return lea(d);
+            case XCHG: return new Moves.Exchange(d, loc(d, 0), loc(d, 1));
+            case CMOVCC: return new Moves.ConditionalMove(d, loc(d, 0), loc(d, 1));
+            case SETCC: return new Moves.SetCondition(d, loc(d, 0));
+            case BSWAP: return new Moves.ByteSwap(d, loc(d, 0));
+            case CBW: case CWDE: case CDQE: return new Moves.SignExtendAccumulator(d);
+            case CWD: case CDQ: case CQO: return new Moves.SignExtendIntoDx(d);
+            case XLAT: return new Moves.TableLookup(d);
+            case MOVBE: return new Moves.MoveByteSwapped(d, loc(d, 0), loc(d, 1));
+            case PUSH: return push(d);
+            case POP: return pop(d);
+            case PUSHF: return new Stack.PushFlags(d);
+            case POPF: return new Stack.PopFlags(d);
+            case LEAVE: return new Stack.Leave(d);
+            case ENTER: return new Stack.Enter(d);
+            case JMP:
+                return o[0].kind == Operand.Kind.REL ? new Control.JumpRelative(d) : new Control.JumpIndirect(d, loc(d, 0));
+            case JCC: return new Control.JumpConditional(d);
+            case CALL:
+                return o[0].kind == Operand.Kind.REL ? new Control.CallRelative(d) : new Control.CallIndirect(d, loc(d, 0));
+            case RET: return new Control.Return(d);
+            case LOOP: return new Control.Loop(d, Control.Loop.ALWAYS);
+            case LOOPE: return new Control.Loop(d, Control.Loop.WHILE_EQUAL);
+            case LOOPNE: return new Control.Loop(d, Control.Loop.WHILE_NOT_EQUAL);
+            case JRCXZ: case JECXZ: return new Control.JumpIfCountZero(d);
+            case ROL: return shift(d, Shifts.ROL);
+            case ROR: return shift(d, Shifts.ROR);
+            case RCL: return shift(d, Shifts.RCL);
+            case RCR: return shift(d, Shifts.RCR);
+            case SHL: return shift(d, Shifts.SHL);
+            case SHR: return shift(d, Shifts.SHR);
+            case SAR: return shift(d, Shifts.SAR);
+            case SHLD: return new Shifts.DoubleShift(d, true, loc(d, 0), loc(d, 1), loc(d, 2));
+            case SHRD: return new Shifts.DoubleShift(d, false, loc(d, 0), loc(d, 1), loc(d, 2));
+            case MUL: return new MulDiv.Widening(d, loc(d, 0), false);
+            case IMUL: return imul(d);
+            case DIV: return new MulDiv.Divide(d, loc(d, 0), false);
+            case IDIV: return new MulDiv.Divide(d, loc(d, 0), true);
+            case BT: return new BitOps.BitTest(d, BitOps.BT, loc(d, 0), loc(d, 1));
+            case BTS: return new BitOps.BitTest(d, BitOps.BTS, loc(d, 0), loc(d, 1));
+            case BTR: return new BitOps.BitTest(d, BitOps.BTR, loc(d, 0), loc(d, 1));
+            case BTC: return new BitOps.BitTest(d, BitOps.BTC, loc(d, 0), loc(d, 1));
+            case BSF: return new BitOps.BitScan(d, false, loc(d, 0), loc(d, 1));
+            case BSR: return new BitOps.BitScan(d, true, loc(d, 0), loc(d, 1));
+            case TZCNT: return new BitOps.Count(d, BitOps.Count.TZCNT, loc(d, 0), loc(d, 1));
+            case LZCNT: return new BitOps.Count(d, BitOps.Count.LZCNT, loc(d, 0), loc(d, 1));
+            case POPCNT: return new BitOps.Count(d, BitOps.Count.POPCNT, loc(d, 0), loc(d, 1));
+            case XADD: return new Atomics.ExchangeAdd(d, loc(d, 0), loc(d, 1));
+            case CMPXCHG: return new Atomics.CompareExchange(d, loc(d, 0), loc(d, 1));
+            case CMPXCHG8B: return new Atomics.CompareExchangeDouble(d, (Locs.Mem) loc(d, 0), false);
+            case CMPXCHG16B: return new Atomics.CompareExchangeDouble(d, (Locs.Mem) loc(d, 0), true);
+            case MOVS: case CMPS: case STOS: case LODS: case SCAS:
+                return new Strings.StringOp(d, Strings.opOf(m));
+            case CLC: return new FlagOps.FlagOp(d, FlagOps.CLC);
+            case STC: return new FlagOps.FlagOp(d, FlagOps.STC);
+            case CMC: return new FlagOps.FlagOp(d, FlagOps.CMC);
+            case CLD: return new FlagOps.FlagOp(d, FlagOps.CLD);
+            case STD: return new FlagOps.FlagOp(d, FlagOps.STD);
+            case LAHF: return new FlagOps.FlagOp(d, FlagOps.LAHF);
+            case SAHF: return new FlagOps.FlagOp(d, FlagOps.SAHF);
+            case NOP: case PAUSE: case ENDBR64: case ENDBR32: case PREFETCH:
+            case LFENCE: case SFENCE: case MFENCE: case CLFLUSH:
+                return new UserModeSystem.NoOperation(d);
+            default:
+                return system(d);
+        }
+    }
+
+    /** System-level instructions as seen by a CPL 3 process with IOPL 0 (user-mode simulation). */
+    private Insn system(DecodedInstruction d) {
+        switch (d.mnemonic) {
+            case SYSCALL: return new UserModeSystem.SystemCall(d);
+            case CPUID: return new UserModeSystem.Cpuid(d);
+            case RDTSC: return new UserModeSystem.ReadTimeStampCounter(d, false);
+            case RDTSCP: return new UserModeSystem.ReadTimeStampCounter(d, true);
+            case INT3: return raise(d, ExceptionVector.BP, 0);
+            case INT:
+                // Linux IDT gates other than 3 and 4 have DPL 0: INT n from CPL 3 is #GP(n*8+2).
+                return raise(d, ExceptionVector.GP, (int) (d.operands[0].imm & 0xFF) * 8 + 2);
+            case SGDT: case SIDT: return new UserModeSystem.StoreDescriptorTableRegister(d, (Locs.Mem) loc(d, 0));
+            case SLDT: return new UserModeSystem.StoreValue(d, loc(d, 0), 0);
+            case STR: return new UserModeSystem.StoreValue(d, loc(d, 0), 0);
+            case SMSW: return new UserModeSystem.StoreValue(d, loc(d, 0), UserModeSystem.CR0 & 0xFFFF);
+            case LAR: case LSL: return new UserModeSystem.SelectorCheck(d, loc(d, 1));
+            case VERR: case VERW: return new UserModeSystem.SelectorCheck(d, loc(d, 0));
+            case MOV_SREG: return moveSegment(d);
+            case PUSH_SREG: return new UserModeSystem.PushSegment(d);
+            default: break;
+        }
+        Sensitivity s = d.mnemonic.sensitivity();
+        if (d.mnemonic == Mnemonic.INVALID || s == Sensitivity.VMX || s == Sensitivity.SVM
+                || d.mnemonic == Mnemonic.UD0 || d.mnemonic == Mnemonic.UD1 || d.mnemonic == Mnemonic.UD2
+                || d.mnemonic == Mnemonic.CLAC || d.mnemonic == Mnemonic.STAC || d.mnemonic == Mnemonic.XGETBV
+                || d.mnemonic == Mnemonic.MONITOR || d.mnemonic == Mnemonic.MWAIT
+                || d.mnemonic == Mnemonic.RDRAND || d.mnemonic == Mnemonic.RDSEED || d.mnemonic == Mnemonic.RSM
+                || d.mnemonic == Mnemonic.SYSEXIT) {
+            return raise(d, ExceptionVector.UD, 0);
+        }
+        // Privileged, IOPL-sensitive (IOPL 0 < CPL 3), far transfers and segment loads without
+        // descriptor tables, SYSENTER with IA32_SYSENTER_CS = 0: #GP(0).
+        return raise(d, ExceptionVector.GP, 0);
+    }
+
+    private static Insn raise(DecodedInstruction d, ExceptionVector v, int errorCode) {
+        return new UserModeSystem.Raise(d, v, errorCode);
+    }
+
+    private Insn moveSegment(DecodedInstruction d) {
+        Operand dst = d.operands[0];
+        if (dst.kind == Operand.Kind.REG && dst.regClass == RegisterClass.SEGMENT) {
+            return raise(d, ExceptionVector.GP, 0); // loading segment registers needs a GDT
+        }
+        int sreg = d.operands[1].reg;
+        long value = sreg == DecodedInstruction.CS ? UserModeSystem.USER_CS
+                : sreg == DecodedInstruction.SS ? UserModeSystem.USER_DS : 0;
+        Loc target = dst.isMemory() ? Locs.of(dst.withSize(2), d) : loc(d, 0);
+        return new UserModeSystem.StoreValue(d, target, value);
+    }
+
+    private static Loc loc(DecodedInstruction d, int i) {
+        return Locs.of(d.operands[i], d);
+    }
+
+    private static boolean isGpr(Operand o, int size) {
+        return o.kind == Operand.Kind.REG && o.regClass == RegisterClass.GPR && o.size == size;
+    }
+
+    private static boolean wide(DecodedInstruction d) {
+        return d.operandSize == 4 || d.operandSize == 8;
+    }
+
+    private Insn alu(DecodedInstruction d, int op) {
+        Operand dst = d.operands[0];
+        Operand src = d.operands[1];
+        int size = d.operandSize;
+        if (wide(d) && !d.has(DecodedInstruction.PREFIX_LOCK) && isGpr(dst, size)) {
+            if (isGpr(src, size)) {
+                return size == 8 ? new Alu.Reg64Reg64(d, op, dst.reg, src.reg)
+                        : new Alu.Reg32Reg32(d, op, dst.reg, src.reg);
+            }
+            if (src.isImmediate()) {
+                return new Alu.RegImm(d, op, dst.reg, src.imm, size * 8);
+            }
+            if (src.isMemory() && src.size == size) {
+                return new Alu.RegMem(d, op, dst.reg, new EffectiveAddress(src, d), size * 8);
+            }
+        }
+        return new Alu.Generic(d, op, Locs.of(dst, d), Locs.of(src, d));
+    }
+
+    private Insn incDec(DecodedInstruction d, boolean increment) {
+        Operand dst = d.operands[0];
+        if (wide(d) && isGpr(dst, d.operandSize)) {
+            return new Unary.IncDecReg(d, dst.reg, increment, d.operandSize * 8);
+        }
+        return new Unary.Generic(d, increment ? Unary.INC : Unary.DEC, loc(d, 0));
+    }
+
+    private Insn move(DecodedInstruction d) {
+        Operand dst = d.operands[0];
+        Operand src = d.operands[1];
+        int size = d.operandSize;
+        if (wide(d)) {
+            if (isGpr(dst, size) && isGpr(src, size)) {
+                return size == 8 ? new Moves.Reg64FromReg64(d, dst.reg, src.reg)
+                        : new Moves.Reg32FromReg32(d, dst.reg, src.reg);
+            }
+            if (isGpr(dst, size) && src.isImmediate()) {
+                long v = size == 8 ? src.imm : src.imm & 0xFFFF_FFFFL;
+                return new Moves.RegFromImm(d, dst.reg, v);
+            }
+            if (isGpr(dst, size) && src.isMemory()) {
+                EffectiveAddress ea = new EffectiveAddress(src, d);
+                return size == 8 ? new Moves.Reg64FromMem(d, dst.reg, ea) : new Moves.Reg32FromMem(d, dst.reg, ea);
+            }
+            if (dst.isMemory() && isGpr(src, size)) {
+                EffectiveAddress ea = new EffectiveAddress(dst, d);
+                return size == 8 ? new Moves.MemFromReg64(d, ea, src.reg) : new Moves.MemFromReg32(d, ea, src.reg);
+            }
+        }
+        return new Moves.Move(d, Locs.of(dst, d), Locs.of(src, d));
+    }
+
+    private Insn lea(DecodedInstruction d) {
+        Operand dst = d.operands[0];
+        EffectiveAddress ea = new EffectiveAddress(d.operands[1], d);
+        if (isGpr(dst, 8)) {
+            return new Moves.Lea64(d, dst.reg, ea);
+        }
+        return new Moves.Lea(d, Locs.of(dst, d), ea);
+    }
+
+    private Insn push(DecodedInstruction d) {
+        Operand src = d.operands[0];
+        if (d.operandSize == 8 && isGpr(src, 8)) {
+            return new Stack.PushReg64(d, src.reg);
+        }
+        // A pushed immediate is sign-extended to the operand size before the push.
+        Loc l = src.isImmediate() ? new Locs.Imm(src.imm, d.operandSize) : loc(d, 0);
+        return new Stack.Push(d, l);
+    }
+
+    private Insn pop(DecodedInstruction d) {
+        Operand dst = d.operands[0];
+        if (d.operandSize == 8 && isGpr(dst, 8)) {
+            return new Stack.PopReg64(d, dst.reg);
+        }
+        return new Stack.Pop(d, loc(d, 0));
+    }
+
+    private Insn shift(DecodedInstruction d, int op) {
+        return new Shifts.Shift(d, op, loc(d, 0), loc(d, 1));
+    }
+
+    private Insn imul(DecodedInstruction d) {
+        Operand[] o = d.operands;
+        switch (o.length) {
+            case 1: return new MulDiv.Widening(d, loc(d, 0), true);
+            case 2: return new MulDiv.Truncating(d, loc(d, 0), loc(d, 0), loc(d, 1));
+            default: return new MulDiv.Truncating(d, loc(d, 0), loc(d, 1), new Locs.Imm(o[2].imm, d.operandSize));
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.hvsim.core.exec.semantics;
+
+import static org.hvsim.core.LazyFlags.*;
+
+import org.hvsim.core.LazyFlags;
+import org.hvsim.core.decode.DecodedInstruction;
+import org.hvsim.core.exec.Insn;
+import org.hvsim.core.exec.Interpreter;
+
+/**
+ * Shifts and rotates (group 2), SHLD and SHRD, per the pseudo-code of SDM Vol. 2B
+ * ("RCL/RCR/ROL/ROR", "SAL/SAR/SHL/SHR", "SHLD", "SHRD"). Their flags are awkward to derive
+ * later, so they are computed here and stored eagerly. Flags the SDM leaves undefined (AF, and OF
+ * for counts other than 1) are given this model's fixed choice: AF = 0, OF as for a count of 1.
+ */
+final class Shifts {
+    static final int ROL = 0;
+    static final int ROR = 1;
+    static final int RCL = 2;
+    static final int RCR = 3;
+    static final int SHL = 4;
+    static final int SHR = 5;
+    static final int SAR = 7;
+
+    private Shifts() {
+    }
+
+    /** SF, ZF, PF of a result. */
+    static long resultFlags(long res, int bits) {
+        long f = 0;
+        long r = res & LazyFlags.mask(bits);
+        if (r == 0) f |= ZF;
+        if ((r >>> (bits - 1) & 1) != 0) f |= SF;
+        if ((Long.bitCount(r & 0xFF) & 1) == 0) f |= PF;
+        return f;
+    }
+
+    static final class Shift extends Insn {
+        private final int op;
+        private final Loc dst;
+        private final Loc count;
+
+        Shift(DecodedInstruction d, int op, Loc dst, Loc count) {
+            super(d);
+            this.op = op;
+            this.dst = dst;
+            this.count = count;
+        }
+
+        @Override
+        public void execute(Interpreter cpu) {
+            int bits = dst.bits();
+            int n = (int) count.read(cpu) & (bits == 64 ? 0x3F : 0x1F);
+            long a = dst.readForUpdate(cpu);
+            if (n == 0) {
+                return; // count 0: neither the operand nor the flags change
+            }
+            LazyFlags f = cpu.state.flags;
+            long mask = LazyFlags.mask(bits);
+            long msb = 1L << (bits - 1);
+            long status = f.status();
+            long cf = status & CF;
+            long r;
+            switch (op) {
+                case ROL: {
+                    int k = n % bits;
+                    r = k == 0 ? a : ((a << k) | (a >>> (bits - k))) & mask;
+                    long newCf = r & 1;
+                    long of = ((r & msb) != 0 ? 1 : 0) ^ newCf;
+                    dst.write(cpu, r);
+                    f.setStatus((status & ~(CF | OF)) | newCf | (of != 0 ? OF : 0));
+                    return;
+                }
+                case ROR: {
+                    int k = n % bits;
+                    r = k == 0 ? a : ((a >>> k) | (a << (bits - k))) & mask;
+                    long newCf = (r & msb) != 0 ? 1 : 0;
+                    long of = ((r >>> (bits - 1)) ^ (r >>> (bits - 2))) & 1;
+                    dst.write(cpu, r);
+                    f.setStatus((status & ~(CF | OF)) | newCf | (of != 0 ? OF : 0));
+                    return;
+                }
+                case RCL: {
+                    int k = bits < 32 ? n % (bits + 1) : n;
+                    r = a;
+                    long c = cf;
+                    for (int i = 0; i < k; i++) {
+                        long out = (r & msb) != 0 ? 1 : 0;
+                        r = ((r << 1) | c) & mask;
+                        c = out;
+                    }
+                    long of = ((r & msb) != 0 ? 1 : 0) ^ c;
+                    dst.write(cpu, r);
+                    f.setStatus((status & ~(CF | OF)) | c | (of != 0 ? OF : 0));
+                    return;
+                }
+                case RCR: {
+                    int k = bits < 32 ? n % (bits + 1) : n;
+                    long of = ((a & msb) != 0 ? 1 : 0) ^ cf;
+                    r = a;
+                    long c = cf;
+                    for (int i = 0; i < k; i++) {
+                        long out = r & 1;
+                        r = (r >>> 1) | (c != 0 ? msb : 0);
+                        c = out;
+                    }
+                    dst.write(cpu, r);
+                    f.setStatus((status & ~(CF | OF)) | c | (of != 0 ? OF : 0));
+                    return;
+                }
+                case SHL: {
+                    r = n >= 64 ? 0 : (a << n) & mask;
+                    long newCf = n > bits ? 0 : (a >>> (bits - n)) & 1;
+                    long of = ((r & msb) != 0 ? 1 : 0) ^ newCf;
+                    dst.write(cpu, r);
+                    f.setStatus(resultFlags(r, bits) | newCf | (of != 0 ? OF : 0));
+                    return;
+                }
+                case SHR: {
+                    r = a >>> n;
+                    long newCf = n > bits ? 0 : (a >>> (n - 1)) & 1;
+                    long of = (a & msb) != 0 ? 1 : 0;
+                    dst.write(cpu, r);
+                    f.setStatus(resultFlags(r, bits) | newCf | (of != 0 ? OF : 0));
+                    return;
+                }
+                default: { // SAR
+                    long s = LazyFlags.signExtend(a, bits);
+                    r = (s >> Math.min(n, 63)) & mask;
+                    long newCf = (s >> Math.min(n - 1, 63)) & 1;
+                    dst.write(cpu, r);
+                    f.setStatus(resultFlags(r, bits) | newCf);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** SHLD / SHRD: double-precision shifts filling from a second register. */
+    static final class DoubleShift extends Insn {
+        private final boolean left;
+        private final Loc dst;
+        private final Loc src;
+        private final Loc count;
+
+        DoubleShift(DecodedInstruction d, boolean left, Loc dst, Loc src, Loc count) {
+            super(d);
+            this.left = left;
+            this.dst = dst;
+            this.src = src;
+            this.count = count;
+        }
+
+        @Override
+        public void execute(Interpreter cpu) {
+            int bits = dst.bits();
+            int n = (int) count.read(cpu) & (bits == 64 ? 0x3F : 0x1F);
+            long a = dst.readForUpdate(cpu);
+            if (n == 0) {
+                return;
+            }
+            long b = src.read(cpu);
+            long mask = LazyFlags.mask(bits);
+            long msb = 1L << (bits - 1);
+            long r;
+            long cf;
+            if (bits == 16 && n > 16) {
+                // Undefined result and flags (SDM); this model shifts the 32-bit concatenation.
+                long wide = (a << 16) | b;
+                wide = (wide << n) | (a << Math.max(0, n - 16));
+                r = left ? (wide >>> 16) & mask : ((((b << 16) | a) >>> n)) & mask;
+                cf = left ? (((a << 16) | b) >>> (32 - n)) & 1 : (((b << 16) | a) >>> (n - 1)) & 1;
+            } else if (left) {
+                r = ((a << n) | (b >>> (bits - n))) & mask;
+                cf = (a >>> (bits - n)) & 1;
+            } else {
+                r = ((a >>> n) | (b << (bits - n))) & mask;
+                cf = (a >>> (n - 1)) & 1;
+            }
+            long of = ((r ^ a) & msb) != 0 ? OF : 0;
+            dst.write(cpu, r);
+            cpu.state.flags.setStatus(resultFlags(r, bits) | cf | of);
+        }
+    }
+}

@@ -1,0 +1,326 @@
+package org.hvsim.core.mem;
+
+import org.hvsim.core.GuestFault;
+import org.hvsim.mmu.PhysicalMemory;
+
+/**
+ * The CPU's view of linear memory: every data access and instruction fetch of the interpreter
+ * goes through here.
+ *
+ * <p>For speed it keeps a direct-mapped software TLB per access kind that maps a linear page
+ * straight to the host array holding its physical frame, so a hit costs a tag compare and one
+ * array access. This is a host-side device (QEMU's softmmu TLB plays the same role); the
+ * architectural TLBs whose behaviour and timing the simulator studies live in simulator-mmu and
+ * are consulted through the {@link AddressTranslator} on a miss here.
+ *
+ * <p>Self-modifying code: frames from which instructions were decoded are remembered; such a
+ * frame never enters the write TLB, so a store to it takes the slow path, which tells the
+ * {@link CodeWriteListener} to drop the decoded instructions before the store lands.
+ */
+public final class LinearMemory {
+    private static final int TLB_BITS = 10;
+    private static final int TLB_SIZE = 1 << TLB_BITS;
+    private static final int TLB_MASK = TLB_SIZE - 1;
+    private static final long INVALID = -1L;
+    private static final int OFFSET_MASK = PhysicalMemory.PAGE_SIZE - 1;
+
+    private final PhysicalMemory physical;
+    private AddressTranslator translator;
+    private CodeWriteListener codeWriteListener = frame -> { };
+
+    private final long[] readTag = new long[TLB_SIZE];
+    private final byte[][] readFrame = new byte[TLB_SIZE][];
+    private final long[] writeTag = new long[TLB_SIZE];
+    private final byte[][] writeFrame = new byte[TLB_SIZE][];
+    private final long[] fetchTag = new long[TLB_SIZE];
+    private final byte[][] fetchFrame = new byte[TLB_SIZE][];
+    private final long[] fetchPhysicalPage = new long[TLB_SIZE];
+    private final SparseBitmap codeFrames = new SparseBitmap();
+
+    public LinearMemory(PhysicalMemory physical, AddressTranslator translator) {
+        this.physical = physical;
+        this.translator = translator;
+        flushTlb();
+    }
+
+    public PhysicalMemory physical() {
+        return physical;
+    }
+
+    public void setTranslator(AddressTranslator translator) {
+        this.translator = translator;
+        flushTlb();
+    }
+
+    public void setCodeWriteListener(CodeWriteListener listener) {
+        this.codeWriteListener = listener;
+    }
+
+    /** Forgets every cached translation, e.g. after a change of mappings or permissions. */
+    public void flushTlb() {
+        java.util.Arrays.fill(readTag, INVALID);
+        java.util.Arrays.fill(writeTag, INVALID);
+        java.util.Arrays.fill(fetchTag, INVALID);
+        java.util.Arrays.fill(readFrame, null);
+        java.util.Arrays.fill(writeFrame, null);
+        java.util.Arrays.fill(fetchFrame, null);
+    }
+
+    // ---- data reads -------------------------------------------------------------------------
+
+    public int read8(long la) {
+        int i = (int) (la >>> 12) & TLB_MASK;
+        if (readTag[i] == la >>> 12) {
+            return readFrame[i][(int) la & OFFSET_MASK] & 0xFF;
+        }
+        return readFrameSlow(la)[(int) la & OFFSET_MASK] & 0xFF;
+    }
+
+    public int read16(long la) {
+        int i = (int) (la >>> 12) & TLB_MASK;
+        int off = (int) la & OFFSET_MASK;
+        if (readTag[i] == la >>> 12 && off <= OFFSET_MASK - 1) {
+            return PhysicalMemory.getShort(readFrame[i], off) & 0xFFFF;
+        }
+        return (int) readSlow(la, 2);
+    }
+
+    public int read32(long la) {
+        int i = (int) (la >>> 12) & TLB_MASK;
+        int off = (int) la & OFFSET_MASK;
+        if (readTag[i] == la >>> 12 && off <= OFFSET_MASK - 3) {
+            return PhysicalMemory.getInt(readFrame[i], off);
+        }
+        return (int) readSlow(la, 4);
+    }
+
+    public long read64(long la) {
+        int i = (int) (la >>> 12) & TLB_MASK;
+        int off = (int) la & OFFSET_MASK;
+        if (readTag[i] == la >>> 12 && off <= OFFSET_MASK - 7) {
+            return PhysicalMemory.getLong(readFrame[i], off);
+        }
+        return readSlow(la, 8);
+    }
+
+    /** Reads {@code size} (1, 2, 4 or 8) bytes, zero-extended. */
+    public long read(long la, int size) {
+        switch (size) {
+            case 1: return read8(la);
+            case 2: return read16(la);
+            case 4: return read32(la) & 0xFFFF_FFFFL;
+            default: return read64(la);
+        }
+    }
+
+    // ---- data writes ------------------------------------------------------------------------
+
+    public void write8(long la, int value) {
+        int i = (int) (la >>> 12) & TLB_MASK;
+        if (writeTag[i] == la >>> 12) {
+            writeFrame[i][(int) la & OFFSET_MASK] = (byte) value;
+        } else {
+            writeFrameSlow(la)[(int) la & OFFSET_MASK] = (byte) value;
+        }
+    }
+
+    public void write16(long la, int value) {
+        int i = (int) (la >>> 12) & TLB_MASK;
+        int off = (int) la & OFFSET_MASK;
+        if (writeTag[i] == la >>> 12 && off <= OFFSET_MASK - 1) {
+            PhysicalMemory.putShort(writeFrame[i], off, (short) value);
+        } else {
+            writeSlow(la, value, 2);
+        }
+    }
+
+    public void write32(long la, int value) {
+        int i = (int) (la >>> 12) & TLB_MASK;
+        int off = (int) la & OFFSET_MASK;
+        if (writeTag[i] == la >>> 12 && off <= OFFSET_MASK - 3) {
+            PhysicalMemory.putInt(writeFrame[i], off, value);
+        } else {
+            writeSlow(la, value, 4);
+        }
+    }
+
+    public void write64(long la, long value) {
+        int i = (int) (la >>> 12) & TLB_MASK;
+        int off = (int) la & OFFSET_MASK;
+        if (writeTag[i] == la >>> 12 && off <= OFFSET_MASK - 7) {
+            PhysicalMemory.putLong(writeFrame[i], off, value);
+        } else {
+            writeSlow(la, value, 8);
+        }
+    }
+
+    /** Writes the low {@code size} (1, 2, 4 or 8) bytes of {@code value}. */
+    public void write(long la, long value, int size) {
+        switch (size) {
+            case 1: write8(la, (int) value); break;
+            case 2: write16(la, (int) value); break;
+            case 4: write32(la, (int) value); break;
+            default: write64(la, value); break;
+        }
+    }
+
+    /**
+     * Checks that {@code size} bytes at {@code la} are writable without writing them, so a
+     * read-modify-write instruction faults before it changes any state.
+     */
+    public void probeWrite(long la, int size) {
+        writeFrameSlowIfMiss(la);
+        long last = la + size - 1;
+        if ((last ^ la) >>> 12 != 0) {
+            writeFrameSlowIfMiss(last);
+        }
+    }
+
+    // ---- instruction fetch ------------------------------------------------------------------
+
+    /** Fetches one instruction byte and marks its frame as holding code. */
+    public int fetch8(long la) {
+        int i = (int) (la >>> 12) & TLB_MASK;
+        if (fetchTag[i] != la >>> 12) {
+            fillFetch(la, i);
+        }
+        return fetchFrame[i][(int) la & OFFSET_MASK] & 0xFF;
+    }
+
+    /** The physical page number that the last fetch from {@code la}'s page used. */
+    public long fetchPhysicalPage(long la) {
+        int i = (int) (la >>> 12) & TLB_MASK;
+        if (fetchTag[i] != la >>> 12) {
+            fillFetch(la, i);
+        }
+        return fetchPhysicalPage[i];
+    }
+
+    /** Called once the decoded instructions of a frame are gone: stores may take the fast path. */
+    public void forgetCodeFrame(long physicalPage) {
+        codeFrames.set(physicalPage, false);
+    }
+
+    // ---- bulk helpers (loaders, system calls) -------------------------------------------------
+
+    public void readBytes(long la, byte[] dst, int offset, int length) {
+        for (int k = 0; k < length; k++) {
+            dst[offset + k] = (byte) read8(la + k);
+        }
+    }
+
+    public void writeBytes(long la, byte[] src, int offset, int length) {
+        for (int k = 0; k < length; k++) {
+            write8(la + k, src[offset + k]);
+        }
+    }
+
+    // ---- slow paths -------------------------------------------------------------------------
+
+    private long readSlow(long la, int size) {
+        int off = (int) la & OFFSET_MASK;
+        if (off + size <= PhysicalMemory.PAGE_SIZE) {
+            byte[] f = readFrameSlow(la);
+            switch (size) {
+                case 2: return PhysicalMemory.getShort(f, off) & 0xFFFF;
+                case 4: return PhysicalMemory.getInt(f, off) & 0xFFFF_FFFFL;
+                default: return PhysicalMemory.getLong(f, off);
+            }
+        }
+        // Page-crossing access: both pages must be readable before any byte counts.
+        readFrameSlow(la + size - 1);
+        long v = 0;
+        for (int k = size - 1; k >= 0; k--) {
+            v = (v << 8) | read8(la + k);
+        }
+        return v;
+    }
+
+    private void writeSlow(long la, long value, int size) {
+        int off = (int) la & OFFSET_MASK;
+        if (off + size <= PhysicalMemory.PAGE_SIZE) {
+            byte[] f = writeFrameSlow(la);
+            switch (size) {
+                case 2: PhysicalMemory.putShort(f, off, (short) value); break;
+                case 4: PhysicalMemory.putInt(f, off, (int) value); break;
+                default: PhysicalMemory.putLong(f, off, value); break;
+            }
+            return;
+        }
+        // Page-crossing store: check both pages before writing anything.
+        probeWrite(la, size);
+        for (int k = 0; k < size; k++) {
+            write8(la + k, (int) (value >>> (8 * k)));
+        }
+    }
+
+    private byte[] readFrameSlow(long la) {
+        long pa = translator.translate(la, AccessKind.READ);
+        byte[] frame = physical.frame(pa);
+        int i = (int) (la >>> 12) & TLB_MASK;
+        readTag[i] = la >>> 12;
+        readFrame[i] = frame;
+        return frame;
+    }
+
+    private void writeFrameSlowIfMiss(long la) {
+        int i = (int) (la >>> 12) & TLB_MASK;
+        if (writeTag[i] != la >>> 12) {
+            writeFrameSlow(la);
+        }
+    }
+
+    private byte[] writeFrameSlow(long la) {
+        long pa = translator.translate(la, AccessKind.WRITE);
+        long ppn = pa >>> 12;
+        byte[] frame = physical.frame(pa);
+        if (codeFrames.get(ppn)) {
+            // A store into decoded code: drop the decoded instructions first. The frame stays out
+            // of the write TLB until the listener reports it free of code.
+            codeWriteListener.codeWritten(ppn);
+            if (codeFrames.get(ppn)) {
+                return frame;
+            }
+        }
+        int i = (int) (la >>> 12) & TLB_MASK;
+        writeTag[i] = la >>> 12;
+        writeFrame[i] = frame;
+        return frame;
+    }
+
+    private void fillFetch(long la, int i) {
+        long pa = translator.translate(la, AccessKind.EXECUTE);
+        long ppn = pa >>> 12;
+        byte[] frame = physical.frame(pa);
+        if (!codeFrames.get(ppn)) {
+            codeFrames.set(ppn, true);
+            evictFromWriteTlb(frame);
+        }
+        fetchTag[i] = la >>> 12;
+        fetchFrame[i] = frame;
+        fetchPhysicalPage[i] = ppn;
+    }
+
+    private void evictFromWriteTlb(byte[] frame) {
+        for (int k = 0; k < TLB_SIZE; k++) {
+            if (writeFrame[k] == frame) {
+                writeTag[k] = INVALID;
+                writeFrame[k] = null;
+            }
+        }
+    }
+
+    /** Raised to the engine when a store hits a frame that holds decoded instructions. */
+    @FunctionalInterface
+    public interface CodeWriteListener {
+        void codeWritten(long physicalPage);
+    }
+
+    /** Convenience for callers that need a fault for an address outside every mapping. */
+    public static GuestFault notMapped(long la, int access, boolean user) {
+        int code = (access == AccessKind.WRITE ? GuestFault.PF_WRITE : 0)
+                | (access == AccessKind.EXECUTE ? GuestFault.PF_FETCH : 0)
+                | (user ? GuestFault.PF_USER : 0);
+        return GuestFault.pageFault(la, code);
+    }
+}

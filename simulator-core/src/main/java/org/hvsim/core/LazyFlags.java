@@ -44,6 +44,16 @@ public final class LazyFlags {
     public static final int KIND_LOGIC = 5;
     public static final int KIND_INC = 6;
     public static final int KIND_DEC = 7;
+    /**
+     * Shifts and multiplies: SF, ZF, PF from the result, CF and OF given explicitly, AF = 0 (the
+     * SDM leaves AF, and SF/ZF/PF after multiplication, undefined; this model's fixed choice).
+     */
+    public static final int KIND_RESULT_CF_OF = 8;
+    /**
+     * Rotates: CF and OF given explicitly, SF, ZF, AF, PF kept from the previous operation,
+     * which stays recorded as {@link #baseKind}.
+     */
+    public static final int KIND_ROTATE = 9;
 
     // Condition codes (tttn field of Jcc/SETcc/CMOVcc, SDM Vol. 1 Appendix B).
     public static final int CC_O = 0;
@@ -69,8 +79,12 @@ public final class LazyFlags {
     private long dst;
     private long src;
     private long res;
-    /** Carry-in for ADC/SBB, or the preserved CF for INC/DEC (0 or 1). */
+    /** Carry-in for ADC/SBB, the preserved CF for INC/DEC, the explicit CF otherwise (0 or 1). */
     private long carryIn;
+    /** The explicit OF (0 or 1) of {@link #KIND_RESULT_CF_OF} and {@link #KIND_ROTATE}. */
+    private long overflow;
+    /** For {@link #KIND_ROTATE}: the kind whose data still defines SF, ZF, AF and PF. */
+    private int baseKind = KIND_EAGER;
     /**
      * All RFLAGS bits that are not lazily derived; for {@link #KIND_EAGER} also the status flags.
      */
@@ -104,6 +118,25 @@ public final class LazyFlags {
         long oldCarry = cf() ? 1 : 0;
         set(kind, bits, dst, 1, res);
         this.carryIn = oldCarry;
+    }
+
+    /** Shifts and multiplies: see {@link #KIND_RESULT_CF_OF}. */
+    public void setResultCarryOverflow(int bits, long res, boolean carry, boolean overflow) {
+        this.kind = KIND_RESULT_CF_OF;
+        this.bits = bits;
+        this.res = res & mask(bits);
+        this.carryIn = carry ? 1 : 0;
+        this.overflow = overflow ? 1 : 0;
+    }
+
+    /** Rotates: replaces CF and OF, keeps the other status flags (see {@link #KIND_ROTATE}). */
+    public void setCarryOverflow(boolean carry, boolean overflow) {
+        if (kind != KIND_ROTATE) {
+            baseKind = kind;
+            kind = KIND_ROTATE;
+        }
+        this.carryIn = carry ? 1 : 0;
+        this.overflow = overflow ? 1 : 0;
     }
 
     /** Replaces the status flags with explicit values (all other RFLAGS bits unchanged). */
@@ -148,6 +181,8 @@ public final class LazyFlags {
 
     public boolean cf() {
         switch (kind) {
+            case KIND_RESULT_CF_OF:
+            case KIND_ROTATE: return carryIn != 0;
             case KIND_ADD: return Long.compareUnsigned(res, dst) < 0;
             case KIND_ADC: return carryIn != 0 ? Long.compareUnsigned(res, dst) <= 0 : Long.compareUnsigned(res, dst) < 0;
             case KIND_SUB: return Long.compareUnsigned(dst, src) < 0;
@@ -159,22 +194,28 @@ public final class LazyFlags {
         }
     }
 
+    /** The kind whose recorded data defines SF, ZF, AF and PF. */
+    private int resultKind() {
+        return kind == KIND_ROTATE ? baseKind : kind;
+    }
+
     public boolean zf() {
-        return kind == KIND_EAGER ? (stored & ZF) != 0 : res == 0;
+        return resultKind() == KIND_EAGER ? (stored & ZF) != 0 : res == 0;
     }
 
     public boolean sf() {
-        return kind == KIND_EAGER ? (stored & SF) != 0 : (res >>> (bits - 1) & 1) != 0;
+        return resultKind() == KIND_EAGER ? (stored & SF) != 0 : (res >>> (bits - 1) & 1) != 0;
     }
 
     public boolean pf() {
-        return kind == KIND_EAGER ? (stored & PF) != 0 : (Long.bitCount(res & 0xFF) & 1) == 0;
+        return resultKind() == KIND_EAGER ? (stored & PF) != 0 : (Long.bitCount(res & 0xFF) & 1) == 0;
     }
 
     public boolean af() {
-        switch (kind) {
+        switch (resultKind()) {
             case KIND_EAGER: return (stored & AF) != 0;
-            case KIND_LOGIC: return false;
+            case KIND_LOGIC:
+            case KIND_RESULT_CF_OF: return false;
             default: return ((dst ^ src ^ res) & 0x10) != 0;
         }
     }
@@ -189,6 +230,8 @@ public final class LazyFlags {
             case KIND_SBB:
             case KIND_DEC: return ((dst ^ src) & (dst ^ res) & sign) != 0;
             case KIND_LOGIC: return false;
+            case KIND_RESULT_CF_OF:
+            case KIND_ROTATE: return overflow != 0;
             default: return (stored & OF) != 0;
         }
     }

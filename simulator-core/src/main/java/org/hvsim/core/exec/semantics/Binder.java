@@ -240,6 +240,12 @@ public final class Binder {
     }
 
     private Insn shift(DecodedInstruction d, int op) {
+        Operand dst = d.operands[0];
+        Operand count = d.operands[1];
+        boolean simple = op == Shifts.SHL || op == Shifts.SHR || op == Shifts.SAR || op == Shifts.ROL || op == Shifts.ROR;
+        if (simple && wide(d) && isGpr(dst, d.operandSize) && count.isImmediate()) {
+            return new Shifts.RegisterByImmediate(d, op, dst.reg, (int) count.imm, d.operandSize * 8);
+        }
         return new Shifts.Shift(d, op, loc(d, 0), loc(d, 1));
     }
 
@@ -247,8 +253,16 @@ public final class Binder {
         Operand[] o = d.operands;
         switch (o.length) {
             case 1: return new MulDiv.Widening(d, loc(d, 0), true);
-            case 2: return new MulDiv.Truncating(d, loc(d, 0), loc(d, 0), loc(d, 1));
-            default: return new MulDiv.Truncating(d, loc(d, 0), loc(d, 1), new Locs.Imm(o[2].imm, d.operandSize));
+            case 2:
+                if (wide(d) && isGpr(o[1], d.operandSize)) {
+                    return new MulDiv.RegisterTruncating(d, o[0].reg, o[1].reg, false, 0);
+                }
+                return new MulDiv.Truncating(d, loc(d, 0), loc(d, 0), loc(d, 1));
+            default:
+                if (wide(d) && isGpr(o[1], d.operandSize)) {
+                    return new MulDiv.RegisterTruncating(d, o[0].reg, o[1].reg, true, o[2].imm);
+                }
+                return new MulDiv.Truncating(d, loc(d, 0), loc(d, 1), new Locs.Imm(o[2].imm, d.operandSize));
         }
     }
 }

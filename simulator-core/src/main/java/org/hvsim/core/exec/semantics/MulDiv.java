@@ -25,7 +25,7 @@ final class MulDiv {
     }
 
     private static void setMulFlags(LazyFlags f, long low, int bits, boolean overflow) {
-        f.setStatus(Shifts.resultFlags(low, bits) | (overflow ? CF | OF : 0));
+        f.setResultCarryOverflow(bits, low, overflow, overflow);
     }
 
     /** One-operand MUL/IMUL: rDX:rAX (or AX) = rAX * src. */
@@ -239,6 +239,43 @@ final class MulDiv {
             }
             remainder = rem;
             return quot;
+        }
+    }
+
+    /** Two- and three-operand IMUL with register operands at 32 or 64 bits. */
+    static final class RegisterTruncating extends Insn {
+        private final int dst;
+        private final int src;
+        /** The immediate multiplier, or 0 with {@link #useImmediate} false for the two-operand form. */
+        private final long imm;
+        private final boolean useImmediate;
+        private final boolean wide;
+
+        RegisterTruncating(DecodedInstruction d, int dst, int src, boolean useImmediate, long imm) {
+            super(d);
+            this.dst = dst;
+            this.src = src;
+            this.useImmediate = useImmediate;
+            this.imm = imm;
+            this.wide = d.operandSize == 8;
+        }
+
+        @Override
+        public void execute(Interpreter cpu) {
+            long[] g = cpu.state.gpr;
+            long b = useImmediate ? imm : g[src];
+            long a = useImmediate ? g[src] : g[dst];
+            if (wide) {
+                long lo = a * b;
+                g[dst] = lo;
+                boolean overflow = Math.multiplyHigh(a, b) != (lo >> 63);
+                cpu.state.flags.setResultCarryOverflow(64, lo, overflow, overflow);
+            } else {
+                long p = (long) (int) a * (long) (int) b;
+                g[dst] = p & 0xFFFF_FFFFL;
+                boolean overflow = p != (int) p;
+                cpu.state.flags.setResultCarryOverflow(32, p, overflow, overflow);
+            }
         }
     }
 }

@@ -58,8 +58,6 @@ final class Shifts {
             LazyFlags f = cpu.state.flags;
             long mask = LazyFlags.mask(bits);
             long msb = 1L << (bits - 1);
-            long status = f.status();
-            long cf = status & CF;
             long r;
             switch (op) {
                 case ROL: {
@@ -68,7 +66,7 @@ final class Shifts {
                     long newCf = r & 1;
                     long of = ((r & msb) != 0 ? 1 : 0) ^ newCf;
                     dst.write(cpu, r);
-                    f.setStatus((status & ~(CF | OF)) | newCf | (of != 0 ? OF : 0));
+                    f.setCarryOverflow(newCf != 0, of != 0);
                     return;
                 }
                 case ROR: {
@@ -77,13 +75,13 @@ final class Shifts {
                     long newCf = (r & msb) != 0 ? 1 : 0;
                     long of = ((r >>> (bits - 1)) ^ (r >>> (bits - 2))) & 1;
                     dst.write(cpu, r);
-                    f.setStatus((status & ~(CF | OF)) | newCf | (of != 0 ? OF : 0));
+                    f.setCarryOverflow(newCf != 0, of != 0);
                     return;
                 }
                 case RCL: {
                     int k = bits < 32 ? n % (bits + 1) : n;
                     r = a;
-                    long c = cf;
+                    long c = f.cf() ? 1 : 0;
                     for (int i = 0; i < k; i++) {
                         long out = (r & msb) != 0 ? 1 : 0;
                         r = ((r << 1) | c) & mask;
@@ -91,21 +89,21 @@ final class Shifts {
                     }
                     long of = ((r & msb) != 0 ? 1 : 0) ^ c;
                     dst.write(cpu, r);
-                    f.setStatus((status & ~(CF | OF)) | c | (of != 0 ? OF : 0));
+                    f.setCarryOverflow(c != 0, of != 0);
                     return;
                 }
                 case RCR: {
                     int k = bits < 32 ? n % (bits + 1) : n;
-                    long of = ((a & msb) != 0 ? 1 : 0) ^ cf;
+                    long c = f.cf() ? 1 : 0;
+                    long of = ((a & msb) != 0 ? 1 : 0) ^ c;
                     r = a;
-                    long c = cf;
                     for (int i = 0; i < k; i++) {
                         long out = r & 1;
                         r = (r >>> 1) | (c != 0 ? msb : 0);
                         c = out;
                     }
                     dst.write(cpu, r);
-                    f.setStatus((status & ~(CF | OF)) | c | (of != 0 ? OF : 0));
+                    f.setCarryOverflow(c != 0, of != 0);
                     return;
                 }
                 case SHL: {
@@ -113,7 +111,7 @@ final class Shifts {
                     long newCf = n > bits ? 0 : (a >>> (bits - n)) & 1;
                     long of = ((r & msb) != 0 ? 1 : 0) ^ newCf;
                     dst.write(cpu, r);
-                    f.setStatus(resultFlags(r, bits) | newCf | (of != 0 ? OF : 0));
+                    f.setResultCarryOverflow(bits, r, newCf != 0, of != 0);
                     return;
                 }
                 case SHR: {
@@ -121,7 +119,7 @@ final class Shifts {
                     long newCf = n > bits ? 0 : (a >>> (n - 1)) & 1;
                     long of = (a & msb) != 0 ? 1 : 0;
                     dst.write(cpu, r);
-                    f.setStatus(resultFlags(r, bits) | newCf | (of != 0 ? OF : 0));
+                    f.setResultCarryOverflow(bits, r, newCf != 0, of != 0);
                     return;
                 }
                 default: { // SAR
@@ -129,7 +127,7 @@ final class Shifts {
                     r = (s >> Math.min(n, 63)) & mask;
                     long newCf = (s >> Math.min(n - 1, 63)) & 1;
                     dst.write(cpu, r);
-                    f.setStatus(resultFlags(r, bits) | newCf);
+                    f.setResultCarryOverflow(bits, r, newCf != 0, false);
                     return;
                 }
             }
@@ -177,9 +175,71 @@ final class Shifts {
                 r = ((a >>> n) | (b << (bits - n))) & mask;
                 cf = (a >>> (n - 1)) & 1;
             }
-            long of = ((r ^ a) & msb) != 0 ? OF : 0;
             dst.write(cpu, r);
-            cpu.state.flags.setStatus(resultFlags(r, bits) | cf | of);
+            cpu.state.flags.setResultCarryOverflow(bits, r, cf != 0, ((r ^ a) & msb) != 0);
+        }
+    }
+
+    /**
+     * SHL, SHR, SAR, ROL, ROR of a 32- or 64-bit register by an immediate: the forms compilers
+     * emit in hashing and address arithmetic. The count is masked at bind time.
+     */
+    static final class RegisterByImmediate extends Insn {
+        private final int op;
+        private final int reg;
+        private final int n;
+        private final int bits;
+        private final long mask;
+
+        RegisterByImmediate(DecodedInstruction d, int op, int reg, int count, int bits) {
+            super(d);
+            this.op = op;
+            this.reg = reg;
+            this.bits = bits;
+            this.n = count & (bits == 64 ? 0x3F : 0x1F);
+            this.mask = LazyFlags.mask(bits);
+        }
+
+        @Override
+        public void execute(Interpreter cpu) {
+            if (n == 0) {
+                return;
+            }
+            long[] g = cpu.state.gpr;
+            long a = g[reg] & mask;
+            LazyFlags f = cpu.state.flags;
+            long r;
+            switch (op) {
+                case SHL: {
+                    r = (a << n) & mask;
+                    g[reg] = r;
+                    long cf = (a >>> (bits - n)) & 1;
+                    f.setResultCarryOverflow(bits, r, cf != 0, ((r >>> (bits - 1)) & 1) != cf);
+                    return;
+                }
+                case SHR:
+                    r = a >>> n;
+                    g[reg] = r;
+                    f.setResultCarryOverflow(bits, r, ((a >>> (n - 1)) & 1) != 0, (a >>> (bits - 1)) != 0);
+                    return;
+                case SAR: {
+                    long sx = LazyFlags.signExtend(a, bits);
+                    r = (sx >> n) & mask;
+                    g[reg] = r;
+                    f.setResultCarryOverflow(bits, r, ((sx >> (n - 1)) & 1) != 0, false);
+                    return;
+                }
+                case ROL:
+                    r = ((a << n) | (a >>> (bits - n))) & mask;
+                    g[reg] = r;
+                    f.setCarryOverflow((r & 1) != 0, (((r >>> (bits - 1)) ^ r) & 1) != 0);
+                    return;
+                default: // ROR
+                    r = ((a >>> n) | (a << (bits - n))) & mask;
+                    g[reg] = r;
+                    f.setCarryOverflow((r >>> (bits - 1)) != 0, (((r >>> (bits - 1)) ^ (r >>> (bits - 2))) & 1) != 0);
+                    return;
+            }
         }
     }
 }

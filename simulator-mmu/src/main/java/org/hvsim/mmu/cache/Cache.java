@@ -1,0 +1,97 @@
+package org.hvsim.mmu.cache;
+
+/**
+ * One set-associative, write-back, write-allocate cache level. Holds tags and dirty bits only
+ * (data lives in {@link org.hvsim.mmu.PhysicalMemory}); timing is applied by
+ * {@link CacheHierarchy}. Tags are line addresses; -1 marks an invalid way.
+ */
+public final class Cache {
+
+    /** Returned by {@link #fill} when no dirty line was evicted. */
+    public static final long NO_WRITEBACK = -1L;
+
+    private final CacheConfig config;
+    private final int ways;
+    private final int setMask;
+    private final int lineShift;
+    private final long[] tags;
+    private final boolean[] dirty;
+    private final ReplacementPolicy policy;
+
+    public Cache(CacheConfig config, long seed) {
+        this.config = config;
+        this.ways = config.ways();
+        this.setMask = config.sets() - 1;
+        this.lineShift = Integer.numberOfTrailingZeros(config.lineBytes());
+        this.tags = new long[config.sets() * ways];
+        this.dirty = new boolean[tags.length];
+        this.policy = config.replacement().create(config.sets(), ways, seed);
+        java.util.Arrays.fill(tags, -1L);
+    }
+
+    public CacheConfig config() {
+        return config;
+    }
+
+    public long lineOf(long physicalAddress) {
+        return physicalAddress >>> lineShift;
+    }
+
+    /** Looks up a line; on a hit updates replacement state and, for writes, the dirty bit. */
+    public boolean access(long line, boolean write) {
+        int set = (int) line & setMask;
+        int base = set * ways;
+        for (int w = 0; w < ways; w++) {
+            if (tags[base + w] == line) {
+                policy.touch(set, w);
+                if (write) {
+                    dirty[base + w] = true;
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True if the line is present; does not disturb replacement state (for tests and probes). */
+    public boolean contains(long line) {
+        int base = ((int) line & setMask) * ways;
+        for (int w = 0; w < ways; w++) {
+            if (tags[base + w] == line) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Installs a line (after a miss). Returns the line address of an evicted dirty line that must be
+     * written back to the next level, or {@link #NO_WRITEBACK}.
+     */
+    public long fill(long line, boolean markDirty) {
+        int set = (int) line & setMask;
+        int base = set * ways;
+        int way = -1;
+        for (int w = 0; w < ways; w++) {
+            if (tags[base + w] == -1L) {
+                way = w;
+                break;
+            }
+        }
+        if (way < 0) {
+            way = policy.victim(set);
+        }
+        int i = base + way;
+        long writeback = tags[i] != -1L && dirty[i] ? tags[i] : NO_WRITEBACK;
+        tags[i] = line;
+        dirty[i] = markDirty;
+        policy.touch(set, way);
+        return writeback;
+    }
+
+    /** Invalidates everything (no write-backs are modelled for a flush). */
+    public void invalidateAll() {
+        java.util.Arrays.fill(tags, -1L);
+        java.util.Arrays.fill(dirty, false);
+    }
+}

@@ -105,11 +105,11 @@ final class Alu {
             if (writesResult(op)) {
                 long a = dst.readForUpdate(cpu);
                 long b = src.read(cpu);
-                long r = apply(op, cpu.state.flags, bits, a, b);
+                long r = apply(op, cpu.flags, bits, a, b);
                 dst.write(cpu, r);
             } else {
                 long a = dst.read(cpu);
-                apply(op, cpu.state.flags, bits, a, src.read(cpu));
+                apply(op, cpu.flags, bits, a, src.read(cpu));
             }
         }
     }
@@ -129,8 +129,8 @@ final class Alu {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
-            long r = apply(op, cpu.state.flags, 64, g[dst], g[src]);
+            long[] g = cpu.gpr;
+            long r = apply(op, cpu.flags, 64, g[dst], g[src]);
             if (writesResult(op)) {
                 g[dst] = r;
             }
@@ -152,8 +152,8 @@ final class Alu {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
-            long r = apply(op, cpu.state.flags, 32, g[dst] & 0xFFFF_FFFFL, g[src] & 0xFFFF_FFFFL);
+            long[] g = cpu.gpr;
+            long r = apply(op, cpu.flags, 32, g[dst] & 0xFFFF_FFFFL, g[src] & 0xFFFF_FFFFL);
             if (writesResult(op)) {
                 g[dst] = r & 0xFFFF_FFFFL;
             }
@@ -179,8 +179,8 @@ final class Alu {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
-            long r = apply(op, cpu.state.flags, bits, g[dst] & mask, imm);
+            long[] g = cpu.gpr;
+            long r = apply(op, cpu.flags, bits, g[dst] & mask, imm);
             if (writesResult(op)) {
                 g[dst] = r & mask;
             }
@@ -206,10 +206,10 @@ final class Alu {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             long a = ea.compute(cpu.state);
             long b = bits == 64 ? cpu.memory.read64(a) : cpu.memory.read32(a) & 0xFFFF_FFFFL;
-            long r = apply(op, cpu.state.flags, bits, g[dst] & mask, b);
+            long r = apply(op, cpu.flags, bits, g[dst] & mask, b);
             if (writesResult(op)) {
                 g[dst] = r & mask;
             }

@@ -34,7 +34,7 @@ final class Atomics {
             long r = a + b;
             src.write(cpu, a);
             dst.write(cpu, r);
-            cpu.state.flags.set(KIND_ADD, dst.bits(), a, b, r);
+            cpu.flags.set(KIND_ADD, dst.bits(), a, b, r);
         }
     }
 
@@ -58,7 +58,7 @@ final class Atomics {
         public void execute(Interpreter cpu) {
             long old = dst.readForUpdate(cpu);
             long acc = accumulator.read(cpu);
-            cpu.state.flags.set(KIND_SUB, dst.bits(), acc, old, acc - old);
+            cpu.flags.set(KIND_SUB, dst.bits(), acc, old, acc - old);
             if (acc == old) {
                 dst.write(cpu, src.read(cpu));
             } else {
@@ -81,9 +81,9 @@ final class Atomics {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             long a = mem.address(cpu);
-            LazyFlags f = cpu.state.flags;
+            LazyFlags f = cpu.flags;
             if (wide) {
                 if ((a & 15) != 0) {
                     throw new GuestFault(ExceptionVector.GP, 0, 0);

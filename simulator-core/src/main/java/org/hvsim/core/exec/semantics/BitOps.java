@@ -42,7 +42,7 @@ final class BitOps {
         public void execute(Interpreter cpu) {
             int bits = dst.bits();
             long off = offset.read(cpu);
-            LazyFlags f = cpu.state.flags;
+            LazyFlags f = cpu.flags;
             if (registerOffsetIntoMemory) {
                 long signedOffset = LazyFlags.signExtend(off, bits);
                 long base = ((Locs.Mem) dst).address(cpu);
@@ -98,12 +98,12 @@ final class BitOps {
         public void execute(Interpreter cpu) {
             long v = src.read(cpu);
             if (v == 0) {
-                cpu.state.flags.setStatus(ZF);
+                cpu.flags.setStatus(ZF);
                 return;
             }
             int index = reverse ? 63 - Long.numberOfLeadingZeros(v) : Long.numberOfTrailingZeros(v);
             dst.write(cpu, index);
-            cpu.state.flags.setStatus(0);
+            cpu.flags.setStatus(0);
         }
     }
 
@@ -144,7 +144,7 @@ final class BitOps {
                     break;
             }
             dst.write(cpu, n);
-            cpu.state.flags.setStatus(flags);
+            cpu.flags.setStatus(flags);
         }
     }
 }

@@ -67,7 +67,7 @@ final class Control {
 
         @Override
         public void execute(Interpreter cpu) {
-            cpu.state.rip = cpu.state.flags.condition(condition) ? target : fallThrough;
+            cpu.state.rip = cpu.flags.condition(condition) ? target : fallThrough;
         }
     }
 
@@ -117,7 +117,7 @@ final class Control {
         @Override
         public void execute(Interpreter cpu) {
             long t = Stack.pop64(cpu);
-            cpu.state.gpr[Registers.RSP] += release;
+            cpu.gpr[Registers.RSP] += release;
             cpu.state.rip = t;
         }
     }
@@ -142,7 +142,7 @@ final class Control {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             long count;
             if (addr32) {
                 count = (g[Registers.RCX] - 1) & 0xFFFF_FFFFL;
@@ -153,9 +153,9 @@ final class Control {
             }
             boolean go = count != 0;
             if (kind == WHILE_EQUAL) {
-                go &= cpu.state.flags.zf();
+                go &= cpu.flags.zf();
             } else if (kind == WHILE_NOT_EQUAL) {
-                go &= !cpu.state.flags.zf();
+                go &= !cpu.flags.zf();
             }
             cpu.state.rip = go ? target : fallThrough;
         }
@@ -176,7 +176,7 @@ final class Control {
 
         @Override
         public void execute(Interpreter cpu) {
-            long c = cpu.state.gpr[Registers.RCX];
+            long c = cpu.gpr[Registers.RCX];
             if (addr32) {
                 c &= 0xFFFF_FFFFL;
             }

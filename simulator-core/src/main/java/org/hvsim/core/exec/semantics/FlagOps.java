@@ -33,8 +33,8 @@ final class FlagOps {
 
         @Override
         public void execute(Interpreter cpu) {
-            LazyFlags f = cpu.state.flags;
-            long[] g = cpu.state.gpr;
+            LazyFlags f = cpu.flags;
+            long[] g = cpu.gpr;
             switch (op) {
                 case CLC: f.setStatus(f.status() & ~CF); break;
                 case STC: f.setStatus(f.status() | CF); break;

@@ -48,12 +48,12 @@ final class Locs {
 
         @Override
         long read(Interpreter cpu) {
-            return cpu.state.gpr[r];
+            return cpu.gpr[r];
         }
 
         @Override
         void write(Interpreter cpu, long value) {
-            cpu.state.gpr[r] = value;
+            cpu.gpr[r] = value;
         }
     }
 
@@ -67,12 +67,12 @@ final class Locs {
 
         @Override
         long read(Interpreter cpu) {
-            return cpu.state.gpr[r] & 0xFFFF_FFFFL;
+            return cpu.gpr[r] & 0xFFFF_FFFFL;
         }
 
         @Override
         void write(Interpreter cpu, long value) {
-            cpu.state.gpr[r] = value & 0xFFFF_FFFFL; // 32-bit writes zero-extend
+            cpu.gpr[r] = value & 0xFFFF_FFFFL; // 32-bit writes zero-extend
         }
     }
 
@@ -86,12 +86,12 @@ final class Locs {
 
         @Override
         long read(Interpreter cpu) {
-            return cpu.state.gpr[r] & 0xFFFF;
+            return cpu.gpr[r] & 0xFFFF;
         }
 
         @Override
         void write(Interpreter cpu, long value) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             g[r] = (g[r] & ~0xFFFFL) | (value & 0xFFFF);
         }
     }
@@ -106,12 +106,12 @@ final class Locs {
 
         @Override
         long read(Interpreter cpu) {
-            return cpu.state.gpr[r] & 0xFF;
+            return cpu.gpr[r] & 0xFF;
         }
 
         @Override
         void write(Interpreter cpu, long value) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             g[r] = (g[r] & ~0xFFL) | (value & 0xFF);
         }
     }
@@ -127,12 +127,12 @@ final class Locs {
 
         @Override
         long read(Interpreter cpu) {
-            return (cpu.state.gpr[r] >>> 8) & 0xFF;
+            return (cpu.gpr[r] >>> 8) & 0xFF;
         }
 
         @Override
         void write(Interpreter cpu, long value) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             g[r] = (g[r] & ~0xFF00L) | ((value & 0xFF) << 8);
         }
     }

@@ -39,7 +39,7 @@ final class Moves {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             g[dst] = g[src];
         }
     }
@@ -56,7 +56,7 @@ final class Moves {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             g[dst] = g[src] & 0xFFFF_FFFFL;
         }
     }
@@ -74,7 +74,7 @@ final class Moves {
 
         @Override
         public void execute(Interpreter cpu) {
-            cpu.state.gpr[dst] = value;
+            cpu.gpr[dst] = value;
         }
     }
 
@@ -90,7 +90,7 @@ final class Moves {
 
         @Override
         public void execute(Interpreter cpu) {
-            cpu.state.gpr[dst] = cpu.memory.read64(ea.compute(cpu.state));
+            cpu.gpr[dst] = cpu.memory.read64(ea.compute(cpu.state));
         }
     }
 
@@ -106,7 +106,7 @@ final class Moves {
 
         @Override
         public void execute(Interpreter cpu) {
-            cpu.state.gpr[dst] = cpu.memory.read32(ea.compute(cpu.state)) & 0xFFFF_FFFFL;
+            cpu.gpr[dst] = cpu.memory.read32(ea.compute(cpu.state)) & 0xFFFF_FFFFL;
         }
     }
 
@@ -122,7 +122,7 @@ final class Moves {
 
         @Override
         public void execute(Interpreter cpu) {
-            cpu.memory.write64(ea.compute(cpu.state), cpu.state.gpr[src]);
+            cpu.memory.write64(ea.compute(cpu.state), cpu.gpr[src]);
         }
     }
 
@@ -138,7 +138,7 @@ final class Moves {
 
         @Override
         public void execute(Interpreter cpu) {
-            cpu.memory.write32(ea.compute(cpu.state), (int) cpu.state.gpr[src]);
+            cpu.memory.write32(ea.compute(cpu.state), (int) cpu.gpr[src]);
         }
     }
 
@@ -194,7 +194,7 @@ final class Moves {
 
         @Override
         public void execute(Interpreter cpu) {
-            cpu.state.gpr[dst] = ea.compute(cpu.state);
+            cpu.gpr[dst] = ea.compute(cpu.state);
         }
     }
 
@@ -237,7 +237,7 @@ final class Moves {
         @Override
         public void execute(Interpreter cpu) {
             long v = src.read(cpu);
-            if (cpu.state.flags.condition(condition)) {
+            if (cpu.flags.condition(condition)) {
                 dst.write(cpu, v);
             } else if (dst.size == 4) {
                 dst.write(cpu, dst.read(cpu));
@@ -257,7 +257,7 @@ final class Moves {
 
         @Override
         public void execute(Interpreter cpu) {
-            Locs.store(dst, cpu, cpu.state.flags.condition(condition) ? 1 : 0);
+            Locs.store(dst, cpu, cpu.flags.condition(condition) ? 1 : 0);
         }
     }
 
@@ -291,7 +291,7 @@ final class Moves {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             switch (size) {
                 case 2: g[0] = (g[0] & ~0xFFFFL) | ((byte) g[0] & 0xFFFFL); break;
                 case 4: g[0] = (short) g[0] & 0xFFFF_FFFFL; break;
@@ -311,7 +311,7 @@ final class Moves {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             switch (size) {
                 case 2: g[2] = (g[2] & ~0xFFFFL) | (((short) g[0] >> 15) & 0xFFFFL); break;
                 case 4: g[2] = ((int) g[0] >> 31) & 0xFFFF_FFFFL; break;
@@ -331,7 +331,7 @@ final class Moves {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             long a = g[3] + (g[0] & 0xFF);
             if (addr32) {
                 a &= 0xFFFF_FFFFL;

@@ -41,11 +41,11 @@ final class MulDiv {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             int bits = src.bits();
             long b = src.read(cpu);
             long a = g[0] & LazyFlags.mask(bits);
-            LazyFlags f = cpu.state.flags;
+            LazyFlags f = cpu.flags;
             if (bits == 64) {
                 long lo = a * b;
                 long hi = signed ? Math.multiplyHigh(a, b) : unsignedMultiplyHigh(a, b);
@@ -102,7 +102,7 @@ final class MulDiv {
                 overflow = lo != LazyFlags.signExtend(lo, bits);
             }
             dst.write(cpu, lo);
-            setMulFlags(cpu.state.flags, lo, bits, overflow);
+            setMulFlags(cpu.flags, lo, bits, overflow);
         }
     }
 
@@ -119,7 +119,7 @@ final class MulDiv {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             int bits = src.bits();
             long divisor = src.read(cpu);
             if (divisor == 0) {
@@ -262,19 +262,19 @@ final class MulDiv {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             long b = useImmediate ? imm : g[src];
             long a = useImmediate ? g[src] : g[dst];
             if (wide) {
                 long lo = a * b;
                 g[dst] = lo;
                 boolean overflow = Math.multiplyHigh(a, b) != (lo >> 63);
-                cpu.state.flags.setResultCarryOverflow(64, lo, overflow, overflow);
+                cpu.flags.setResultCarryOverflow(64, lo, overflow, overflow);
             } else {
                 long p = (long) (int) a * (long) (int) b;
                 g[dst] = p & 0xFFFF_FFFFL;
                 boolean overflow = p != (int) p;
-                cpu.state.flags.setResultCarryOverflow(32, p, overflow, overflow);
+                cpu.flags.setResultCarryOverflow(32, p, overflow, overflow);
             }
         }
     }

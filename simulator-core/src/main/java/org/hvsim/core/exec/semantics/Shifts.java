@@ -55,7 +55,7 @@ final class Shifts {
             if (n == 0) {
                 return; // count 0: neither the operand nor the flags change
             }
-            LazyFlags f = cpu.state.flags;
+            LazyFlags f = cpu.flags;
             long mask = LazyFlags.mask(bits);
             long msb = 1L << (bits - 1);
             long r;
@@ -176,7 +176,7 @@ final class Shifts {
                 cf = (a >>> (n - 1)) & 1;
             }
             dst.write(cpu, r);
-            cpu.state.flags.setResultCarryOverflow(bits, r, cf != 0, ((r ^ a) & msb) != 0);
+            cpu.flags.setResultCarryOverflow(bits, r, cf != 0, ((r ^ a) & msb) != 0);
         }
     }
 
@@ -205,9 +205,9 @@ final class Shifts {
             if (n == 0) {
                 return;
             }
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             long a = g[reg] & mask;
-            LazyFlags f = cpu.state.flags;
+            LazyFlags f = cpu.flags;
             long r;
             switch (op) {
                 case SHL: {

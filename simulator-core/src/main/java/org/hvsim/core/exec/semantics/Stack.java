@@ -12,21 +12,21 @@ final class Stack {
     }
 
     static void push(Interpreter cpu, long value, int size) {
-        long[] g = cpu.state.gpr;
+        long[] g = cpu.gpr;
         long sp = g[Registers.RSP] - size;
         cpu.memory.write(sp, value, size);
         g[Registers.RSP] = sp;
     }
 
     static void push64(Interpreter cpu, long value) {
-        long[] g = cpu.state.gpr;
+        long[] g = cpu.gpr;
         long sp = g[Registers.RSP] - 8;
         cpu.memory.write64(sp, value);
         g[Registers.RSP] = sp;
     }
 
     static long pop64(Interpreter cpu) {
-        long[] g = cpu.state.gpr;
+        long[] g = cpu.gpr;
         long sp = g[Registers.RSP];
         long v = cpu.memory.read64(sp);
         g[Registers.RSP] = sp + 8;
@@ -60,7 +60,7 @@ final class Stack {
 
         @Override
         public void execute(Interpreter cpu) {
-            push64(cpu, cpu.state.gpr[reg]);
+            push64(cpu, cpu.gpr[reg]);
         }
     }
 
@@ -75,7 +75,7 @@ final class Stack {
         @Override
         public void execute(Interpreter cpu) {
             long v = pop64(cpu);
-            cpu.state.gpr[reg] = v; // after the RSP update, so POP RSP loads the popped value
+            cpu.gpr[reg] = v; // after the RSP update, so POP RSP loads the popped value
         }
     }
 
@@ -95,7 +95,7 @@ final class Stack {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             long sp = g[Registers.RSP];
             long v = cpu.memory.read(sp, size);
             g[Registers.RSP] = sp + size;
@@ -144,7 +144,7 @@ final class Stack {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             long v = cpu.memory.read(g[Registers.RSP], size);
             g[Registers.RSP] += size;
             long writable = size == 2 ? USER_WRITABLE & 0xFFFF : USER_WRITABLE;
@@ -164,7 +164,7 @@ final class Stack {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             long bp = g[Registers.RBP];
             long v = cpu.memory.read(bp, size);
             g[Registers.RSP] = bp + size;
@@ -191,7 +191,7 @@ final class Stack {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             long bp = g[Registers.RBP];
             push(cpu, bp, size);
             long frameTemp = g[Registers.RSP];

@@ -61,8 +61,8 @@ final class Strings {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
-            LazyFlags f = cpu.state.flags;
+            long[] g = cpu.gpr;
+            LazyFlags f = cpu.flags;
             long step = f.df() ? -size : size;
             if (rep == NO_REP) {
                 once(cpu, g, f, step);

@@ -29,7 +29,7 @@ final class Unary {
 
         @Override
         public void execute(Interpreter cpu) {
-            LazyFlags f = cpu.state.flags;
+            LazyFlags f = cpu.flags;
             int bits = dst.bits();
             long a = dst.readForUpdate(cpu);
             long r;
@@ -75,11 +75,11 @@ final class Unary {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             long a = g[reg] & mask;
             long r = (a + delta) & mask;
             g[reg] = r;
-            cpu.state.flags.setIncDec(kind, bits, a, r);
+            cpu.flags.setIncDec(kind, bits, a, r);
         }
     }
 }

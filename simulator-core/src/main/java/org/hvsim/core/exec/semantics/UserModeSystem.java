@@ -65,7 +65,7 @@ final class UserModeSystem {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             g[Registers.RCX] = next;
             g[Registers.R11] = cpu.state.rflags() & ~LazyFlags.RF;
             cpu.state.rip = next;
@@ -82,7 +82,7 @@ final class UserModeSystem {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             CpuIdentity.query((int) g[Registers.RAX], (int) g[Registers.RCX], out);
             g[Registers.RAX] = out[0] & 0xFFFF_FFFFL;
             g[Registers.RBX] = out[1] & 0xFFFF_FFFFL;
@@ -108,7 +108,7 @@ final class UserModeSystem {
         public void execute(Interpreter cpu) {
             cpu.at(this);
             long tsc = cpu.retiredInstructions();
-            long[] g = cpu.state.gpr;
+            long[] g = cpu.gpr;
             g[Registers.RAX] = tsc & 0xFFFF_FFFFL;
             g[Registers.RDX] = tsc >>> 32;
             if (withAux) {
@@ -164,7 +164,7 @@ final class UserModeSystem {
         @Override
         public void execute(Interpreter cpu) {
             selector.read(cpu); // a memory selector operand is still read and may fault
-            LazyFlags f = cpu.state.flags;
+            LazyFlags f = cpu.flags;
             f.setStatus(f.status() & ~LazyFlags.ZF);
         }
     }

@@ -40,7 +40,10 @@ final class Atomics {
 
     /**
      * CMPXCHG: compares the accumulator with the destination; equal stores the source, unequal
-     * loads the accumulator. The destination is written in both cases (SDM Vol. 2A CMPXCHG).
+     * loads the accumulator. On failure a memory destination is written back unchanged (the
+     * locked read-modify-write of SDM Vol. 2A CMPXCHG), while a register destination is left
+     * untouched - a 32-bit register is not zero-extended, as the host-CPU differential test
+     * observed on hardware.
      */
     static final class CompareExchange extends Insn {
         private final Loc dst;
@@ -62,7 +65,9 @@ final class Atomics {
             if (acc == old) {
                 dst.write(cpu, src.read(cpu));
             } else {
-                dst.write(cpu, old);
+                if (dst.isMemory()) {
+                    dst.write(cpu, old);
+                }
                 accumulator.write(cpu, old);
             }
         }

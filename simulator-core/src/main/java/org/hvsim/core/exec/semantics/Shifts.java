@@ -53,7 +53,10 @@ final class Shifts {
             int n = (int) count.read(cpu) & (bits == 64 ? 0x3F : 0x1F);
             long a = dst.readForUpdate(cpu);
             if (n == 0) {
-                return; // count 0: neither the operand nor the flags change
+                // Count 0 changes no flags, but the destination is still written: a 32-bit
+                // register is zero-extended (observed on hardware; the usual 32-bit write rule).
+                dst.write(cpu, a);
+                return;
             }
             LazyFlags f = cpu.flags;
             long mask = LazyFlags.mask(bits);
@@ -155,6 +158,7 @@ final class Shifts {
             int n = (int) count.read(cpu) & (bits == 64 ? 0x3F : 0x1F);
             long a = dst.readForUpdate(cpu);
             if (n == 0) {
+                dst.write(cpu, a); // as for shifts: a 32-bit register is zero-extended
                 return;
             }
             long b = src.read(cpu);
@@ -202,11 +206,12 @@ final class Shifts {
 
         @Override
         public void execute(Interpreter cpu) {
-            if (n == 0) {
-                return;
-            }
             long[] g = cpu.gpr;
             long a = g[reg] & mask;
+            if (n == 0) {
+                g[reg] = a; // no flag change, but a 32-bit register is zero-extended
+                return;
+            }
             LazyFlags f = cpu.flags;
             long r;
             switch (op) {

@@ -28,18 +28,102 @@ public final class LinearMemory {
     private AddressTranslator translator;
     private CodeWriteListener codeWriteListener = frame -> { };
 
-    private final long[] readTag = new long[TLB_SIZE];
-    private final byte[][] readFrame = new byte[TLB_SIZE][];
-    private final long[] writeTag = new long[TLB_SIZE];
-    private final byte[][] writeFrame = new byte[TLB_SIZE][];
-    private final long[] fetchTag = new long[TLB_SIZE];
-    private final byte[][] fetchFrame = new byte[TLB_SIZE][];
-    private final long[] fetchPhysicalPage = new long[TLB_SIZE];
+    /**
+     * One set of software-TLB arrays per privilege class (user, supervisor): a translation that
+     * is allowed for the kernel must not be reused by user code, so a change of CPL between 3
+     * and 0-2 swaps sets instead of flushing.
+     */
+    private static final class TlbSet {
+        final long[] readTag = new long[TLB_SIZE];
+        final byte[][] readFrame = new byte[TLB_SIZE][];
+        final long[] writeTag = new long[TLB_SIZE];
+        final byte[][] writeFrame = new byte[TLB_SIZE][];
+        final long[] fetchTag = new long[TLB_SIZE];
+        final byte[][] fetchFrame = new byte[TLB_SIZE][];
+        final long[] fetchPhysicalPage = new long[TLB_SIZE];
+
+        void flushPage(long vpn) {
+            int i = (int) vpn & TLB_MASK;
+            if (readTag[i] == vpn) {
+                readTag[i] = INVALID;
+                readFrame[i] = null;
+            }
+            if (writeTag[i] == vpn) {
+                writeTag[i] = INVALID;
+                writeFrame[i] = null;
+            }
+            if (fetchTag[i] == vpn) {
+                fetchTag[i] = INVALID;
+                fetchFrame[i] = null;
+            }
+        }
+
+        void evictWritable(byte[] frame) {
+            for (int k = 0; k < TLB_SIZE; k++) {
+                if (writeFrame[k] == frame) {
+                    writeTag[k] = INVALID;
+                    writeFrame[k] = null;
+                }
+            }
+        }
+
+        void flush() {
+            java.util.Arrays.fill(readTag, INVALID);
+            java.util.Arrays.fill(writeTag, INVALID);
+            java.util.Arrays.fill(fetchTag, INVALID);
+            java.util.Arrays.fill(readFrame, null);
+            java.util.Arrays.fill(writeFrame, null);
+            java.util.Arrays.fill(fetchFrame, null);
+        }
+    }
+
+    private final TlbSet userSet = new TlbSet();
+    private final TlbSet supervisorSet = new TlbSet();
+    private boolean userMode = true;
+
+    // The active set's arrays, copied into fields so the hot path is one load from this.
+    private long[] readTag;
+    private byte[][] readFrame;
+    private long[] writeTag;
+    private byte[][] writeFrame;
+    private long[] fetchTag;
+    private byte[][] fetchFrame;
+    private long[] fetchPhysicalPage;
     private final SparseBitmap codeFrames = new SparseBitmap();
+    private MmioSpace mmio;
 
     public LinearMemory(PhysicalMemory physical, AddressTranslator translator) {
         this.physical = physical;
         this.translator = translator;
+        activate(userSet);
+        flushTlb();
+    }
+
+    private void activate(TlbSet set) {
+        readTag = set.readTag;
+        readFrame = set.readFrame;
+        writeTag = set.writeTag;
+        writeFrame = set.writeFrame;
+        fetchTag = set.fetchTag;
+        fetchFrame = set.fetchFrame;
+        fetchPhysicalPage = set.fetchPhysicalPage;
+    }
+
+    /** Selects the software TLB of user (CPL 3) or supervisor (CPL 0-2) accesses. */
+    public void setUserMode(boolean user) {
+        if (user != userMode) {
+            userMode = user;
+            activate(user ? userSet : supervisorSet);
+        }
+    }
+
+    public boolean userMode() {
+        return userMode;
+    }
+
+    /** Routes physical addresses claimed by {@code space} to devices instead of RAM. */
+    public void setMmio(MmioSpace space) {
+        this.mmio = space;
         flushTlb();
     }
 
@@ -58,12 +142,67 @@ public final class LinearMemory {
 
     /** Forgets every cached translation, e.g. after a change of mappings or permissions. */
     public void flushTlb() {
-        java.util.Arrays.fill(readTag, INVALID);
-        java.util.Arrays.fill(writeTag, INVALID);
-        java.util.Arrays.fill(fetchTag, INVALID);
-        java.util.Arrays.fill(readFrame, null);
-        java.util.Arrays.fill(writeFrame, null);
-        java.util.Arrays.fill(fetchFrame, null);
+        userSet.flush();
+        supervisorSet.flush();
+    }
+
+    /** Forgets the cached translations of the page holding {@code la} (INVLPG). */
+    public void flushPage(long la) {
+        userSet.flushPage(la >>> 12);
+        supervisorSet.flushPage(la >>> 12);
+    }
+
+    // ---- uncached accesses (implicit supervisor accesses, devices) ---------------------------
+
+    /**
+     * Reads through the translator without using or filling the software TLB: for accesses whose
+     * privilege differs from the current mode (descriptor tables, the TSS) and that are rare.
+     */
+    public long readUncached(long la, int size) {
+        long v = 0;
+        for (int k = size - 1; k >= 0; k--) {
+            v = (v << 8) | (physicalRead(translator.translate(la + k, AccessKind.READ), 1) & 0xFF);
+        }
+        return v;
+    }
+
+    /** Writes through the translator without using or filling the software TLB. */
+    public void writeUncached(long la, long value, int size) {
+        for (int k = 0; k < size; k++) {
+            translator.translate(la + k, AccessKind.WRITE); // all bytes checked before any write
+        }
+        for (int k = 0; k < size; k++) {
+            long pa = translator.translate(la + k, AccessKind.WRITE);
+            if (codeFrames.get(pa >>> 12)) {
+                codeWriteListener.codeWritten(pa >>> 12);
+            }
+            physicalWrite(pa, value >>> (8 * k), 1);
+        }
+    }
+
+    private long physicalRead(long pa, int size) {
+        if (mmio != null && mmio.isMmio(pa)) {
+            return mmio.read(pa, size);
+        }
+        switch (size) {
+            case 1: return physical.read8(pa);
+            case 2: return physical.read16(pa);
+            case 4: return physical.read32(pa) & 0xFFFF_FFFFL;
+            default: return physical.read64(pa);
+        }
+    }
+
+    private void physicalWrite(long pa, long value, int size) {
+        if (mmio != null && mmio.isMmio(pa)) {
+            mmio.write(pa, size, value);
+            return;
+        }
+        switch (size) {
+            case 1: physical.write8(pa, (int) value); break;
+            case 2: physical.write16(pa, (int) value); break;
+            case 4: physical.write32(pa, (int) value); break;
+            default: physical.write64(pa, value); break;
+        }
     }
 
     // ---- data reads -------------------------------------------------------------------------
@@ -73,7 +212,7 @@ public final class LinearMemory {
         if (readTag[i] == la >>> 12) {
             return readFrame[i][(int) la & OFFSET_MASK] & 0xFF;
         }
-        return readFrameSlow(la)[(int) la & OFFSET_MASK] & 0xFF;
+        return (int) readSlow(la, 1);
     }
 
     public int read16(long la) {
@@ -120,7 +259,7 @@ public final class LinearMemory {
         if (writeTag[i] == la >>> 12) {
             writeFrame[i][(int) la & OFFSET_MASK] = (byte) value;
         } else {
-            writeFrameSlow(la)[(int) la & OFFSET_MASK] = (byte) value;
+            writeSlow(la, value, 1);
         }
     }
 
@@ -221,7 +360,11 @@ public final class LinearMemory {
         int off = (int) la & OFFSET_MASK;
         if (off + size <= PhysicalMemory.PAGE_SIZE) {
             byte[] f = readFrameSlow(la);
+            if (f == null) {
+                return mmio.read(lastMmioAddress, size);
+            }
             switch (size) {
+                case 1: return f[off] & 0xFF;
                 case 2: return PhysicalMemory.getShort(f, off) & 0xFFFF;
                 case 4: return PhysicalMemory.getInt(f, off) & 0xFFFF_FFFFL;
                 default: return PhysicalMemory.getLong(f, off);
@@ -240,7 +383,12 @@ public final class LinearMemory {
         int off = (int) la & OFFSET_MASK;
         if (off + size <= PhysicalMemory.PAGE_SIZE) {
             byte[] f = writeFrameSlow(la);
+            if (f == null) {
+                mmio.write(lastMmioAddress, size, value);
+                return;
+            }
             switch (size) {
+                case 1: f[off] = (byte) value; break;
                 case 2: PhysicalMemory.putShort(f, off, (short) value); break;
                 case 4: PhysicalMemory.putInt(f, off, (int) value); break;
                 default: PhysicalMemory.putLong(f, off, value); break;
@@ -254,8 +402,16 @@ public final class LinearMemory {
         }
     }
 
+    /** Physical address of the last slow-path access that hit MMIO (frame lookup returned null). */
+    private long lastMmioAddress;
+
+    /** Translates and fills the read TLB; returns null (and sets lastMmioAddress) for MMIO. */
     private byte[] readFrameSlow(long la) {
         long pa = translator.translate(la, AccessKind.READ);
+        if (mmio != null && mmio.isMmio(pa)) {
+            lastMmioAddress = pa;
+            return null;
+        }
         byte[] frame = physical.frame(pa);
         int i = (int) (la >>> 12) & TLB_MASK;
         readTag[i] = la >>> 12;
@@ -270,8 +426,13 @@ public final class LinearMemory {
         }
     }
 
+    /** Translates and fills the write TLB; returns null (and sets lastMmioAddress) for MMIO. */
     private byte[] writeFrameSlow(long la) {
         long pa = translator.translate(la, AccessKind.WRITE);
+        if (mmio != null && mmio.isMmio(pa)) {
+            lastMmioAddress = pa;
+            return null;
+        }
         long ppn = pa >>> 12;
         byte[] frame = physical.frame(pa);
         if (codeFrames.get(ppn)) {
@@ -302,12 +463,8 @@ public final class LinearMemory {
     }
 
     private void evictFromWriteTlb(byte[] frame) {
-        for (int k = 0; k < TLB_SIZE; k++) {
-            if (writeFrame[k] == frame) {
-                writeTag[k] = INVALID;
-                writeFrame[k] = null;
-            }
-        }
+        userSet.evictWritable(frame);
+        supervisorSet.evictWritable(frame);
     }
 
     /** Raised to the engine when a store hits a frame that holds decoded instructions. */

@@ -65,7 +65,9 @@ public final class Decoder {
         if (pos >= MAX_LENGTH) {
             throw new TooLong();
         }
-        return src.byteAt(start + pos++) & 0xFF;
+        int value = src.byteAt(start + pos) & 0xFF; // may throw: pos counts only bytes that exist
+        pos++;
+        return value;
     }
 
     private int peek() {
@@ -113,7 +115,10 @@ public final class Decoder {
             int b2 = next();
             if (b2 == 0x38) {
                 int b3 = next();
-                entry = (prefixes & PREFIX_OPSIZE) != 0 ? TABLE.threeByte38With66[b3] : TABLE.threeByte38[b3];
+                entry = (prefixes & PREFIX_OPSIZE) != 0 ? TABLE.threeByte38With66[b3] : null;
+                if (entry == null) {
+                    entry = TABLE.threeByte38[b3]; // MOVBE: 66 is an operand-size override here
+                }
                 if (entry != null && entry.mnemonic() != Mnemonic.MOVBE) {
                     prefixes &= ~PREFIX_OPSIZE; // mandatory prefix, not an operand-size override
                 }
@@ -365,7 +370,7 @@ public final class Decoder {
             case Eb: return mod == 3 ? gpr8(rm) : null;
             case Ew: return mod == 3 ? Operand.gpr(rm, 2) : null;
             case Ed: return mod == 3 ? Operand.gpr(rm, 4) : null;
-            case Ev: return mod == 3 ? Operand.gpr(rm, opSize) : null;
+            case Ev: case MwRv: return mod == 3 ? Operand.gpr(rm, opSize) : null;
             case Eq: return mod == 3 ? Operand.gpr(rm, 8) : null;
             case Rq: return Operand.gpr(rm, 8);
             case M: case Mv: case Mq: case Mdq: case Mp: case Ms: return null;
@@ -382,6 +387,8 @@ public final class Decoder {
             case DX: return Operand.gpr(2, 2);
             case ONE: return Operand.immediate(1, 1);
             case Sw: return Operand.register(RegisterClass.SEGMENT, (modrm >>> 3) & 7, 2);
+            case FS: return Operand.register(RegisterClass.SEGMENT, DecodedInstruction.FS, 2);
+            case GS: return Operand.register(RegisterClass.SEGMENT, DecodedInstruction.GS, 2);
             case Cd: return Operand.register(RegisterClass.CONTROL, reg, 8);
             case Dd: return Operand.register(RegisterClass.DEBUG, reg, 8);
             case Ib: return Operand.immediate(readUnsigned(1), 1);
@@ -417,7 +424,7 @@ public final class Decoder {
     private static int memorySize(OperandSpec spec, int opSize) {
         switch (spec) {
             case Eb: return 1;
-            case Ew: return 2;
+            case Ew: case MwRv: return 2;
             case Ed: return 4;
             case Eq: case Mq: return 8;
             case Mdq: return 16;

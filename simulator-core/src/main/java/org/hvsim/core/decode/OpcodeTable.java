@@ -119,9 +119,9 @@ final class OpcodeTable {
         oneByte[0x89] = e(MOV, MODRM, Ev, Gv);
         oneByte[0x8A] = e(MOV, MODRM | BYTE, Gb, Eb);
         oneByte[0x8B] = e(MOV, MODRM, Gv, Ev);
-        oneByte[0x8C] = e(MOV_SREG, MODRM, Ev, Sw);
+        oneByte[0x8C] = e(MOV_SREG, MODRM, MwRv, Sw);
         oneByte[0x8D] = e(LEA, MODRM | MEM_ONLY, Gv, M);
-        oneByte[0x8E] = e(MOV_SREG, MODRM, Sw, Ew);
+        oneByte[0x8E] = e(MOV_SREG, MODRM, Sw, MwRv);
         oneByte[0x8F] = group(new Entry[] {e(POP, MODRM | D64, Ev), null, null, null, null, null, null, null});
         oneByte[0x90] = e(NOP, 0);
         for (int r = 1; r < 8; r++) {
@@ -229,7 +229,7 @@ final class OpcodeTable {
 
     private void buildTwoByteMap() {
         twoByte[0x00] = group(new Entry[] {
-            e(SLDT, MODRM, Ew), e(STR, MODRM, Ew), e(LLDT, MODRM, Ew), e(LTR, MODRM, Ew),
+            e(SLDT, MODRM, MwRv), e(STR, MODRM, MwRv), e(LLDT, MODRM, Ew), e(LTR, MODRM, Ew),
             e(VERR, MODRM, Ew), e(VERW, MODRM, Ew), null, null});
         twoByte[0x01] = group(
             new Entry[] {
@@ -245,8 +245,8 @@ final class OpcodeTable {
         for (int i = 0; i < g7.length; i++) {
             group7Register.put(g7[i], g7m[i]);
         }
-        twoByte[0x02] = e(LAR, MODRM, Gv, Ew);
-        twoByte[0x03] = e(LSL, MODRM, Gv, Ew);
+        twoByte[0x02] = e(LAR, MODRM, Gv, MwRv);
+        twoByte[0x03] = e(LSL, MODRM, Gv, MwRv);
         twoByte[0x05] = e(SYSCALL, 0);
         twoByte[0x06] = e(CLTS, 0);
         twoByte[0x07] = e(SYSRET, 0);
@@ -275,14 +275,14 @@ final class OpcodeTable {
         }
         twoByte[0x78] = e(VMREAD, MODRM | F64, Eq, Gq);
         twoByte[0x79] = e(VMWRITE, MODRM | F64, Gq, Eq);
-        twoByte[0xA0] = e(PUSH_SREG, D64);
-        twoByte[0xA1] = e(POP_SREG, D64);
+        twoByte[0xA0] = e(PUSH_SREG, D64, FS);
+        twoByte[0xA1] = e(POP_SREG, D64, FS);
         twoByte[0xA2] = e(CPUID, 0);
         twoByte[0xA3] = e(BT, MODRM, Ev, Gv);
         twoByte[0xA4] = e(SHLD, MODRM, Ev, Gv, Ib);
         twoByte[0xA5] = e(SHLD, MODRM, Ev, Gv, CL);
-        twoByte[0xA8] = e(PUSH_SREG, D64);
-        twoByte[0xA9] = e(POP_SREG, D64);
+        twoByte[0xA8] = e(PUSH_SREG, D64, GS);
+        twoByte[0xA9] = e(POP_SREG, D64, GS);
         twoByte[0xAA] = e(RSM, 0);
         twoByte[0xAB] = e(BTS, MODRM | LOCKABLE, Ev, Gv);
         twoByte[0xAC] = e(SHRD, MODRM, Ev, Gv, Ib);

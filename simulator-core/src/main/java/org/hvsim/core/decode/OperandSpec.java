@@ -14,6 +14,11 @@ enum OperandSpec {
     Ed,
     /** r/m of the effective operand size. */
     Ev,
+    /**
+     * r/m: a word in memory, a register of the effective operand size (SDM "Mw/Rv": MOV to and
+     * from segment registers, SLDT, STR, LAR and LSL).
+     */
+    MwRv,
     /** r/m, 64-bit in 64-bit mode regardless of prefixes (MOV CR/DR, VMREAD/VMWRITE). */
     Eq,
     /** ModRM reg, byte. */
@@ -68,6 +73,10 @@ enum OperandSpec {
     ONE,
     /** Segment register from ModRM reg. */
     Sw,
+    /** The FS segment register (PUSH FS, POP FS). */
+    FS,
+    /** The GS segment register (PUSH GS, POP GS). */
+    GS,
     /** Control register from ModRM reg. */
     Cd,
     /** Debug register from ModRM reg. */

@@ -40,7 +40,7 @@ public final class Disassembler {
         sb.append(MnemonicNames.name(d, enc, shown, intel));
         String operands = intel
                 ? IntelSyntax.operands(d, shown)
-                : AttSyntax.operands(shown, d.addressSize, d.mnemonic == Mnemonic.ENTER);
+                : AttSyntax.operands(shown, d.addressSize, keepsIntelOrder(d.mnemonic));
         if (d.mnemonic == Mnemonic.NOP && d.operandCount() == 0 && d.operandSize == 2) {
             operands = intel ? "ax,ax" : "%ax,%ax"; // 66 90 is printed as the XCHG it encodes
         }
@@ -92,6 +92,11 @@ public final class Disassembler {
             address += d.length;
         }
         return lines;
+    }
+
+    /** Instructions whose AT&T operands objdump prints in Intel order. */
+    private static boolean keepsIntelOrder(Mnemonic m) {
+        return m == Mnemonic.ENTER || m == Mnemonic.MONITOR || m == Mnemonic.MWAIT;
     }
 
     private static Operand ripRelativeOperand(DecodedInstruction d) {

@@ -32,7 +32,7 @@ final class IntelSyntax {
             case REL:
                 return Hex.unsigned(op.imm);
             default:
-                return sizePtr(d, op) + memory(op, s.segment(), d.addressSize);
+                return (s.moffs() ? "" : sizePtr(d, op)) + memory(op, s.segment(), d.addressSize);
         }
     }
 

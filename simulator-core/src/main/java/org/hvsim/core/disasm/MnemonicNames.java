@@ -99,6 +99,8 @@ final class MnemonicNames {
                 return d.operandSize == 8 ? "iretq" : d.operandSize == 2 ? "iretw" : "iret";
             case SYSRET: case SYSEXIT:
                 return d.mnemonic.baseName() + (d.has(DecodedInstruction.PREFIX_REX_W) ? "q" : intel ? "d" : "l");
+            case RET_FAR:
+                return (intel ? "retf" : "lret") + sizeLetter(d.operandSize, "");
             case PUSHF: case POPF:
                 return d.mnemonic.baseName() + (d.operandSize == 2 ? "w" : "");
             case PREFETCH:
@@ -164,6 +166,11 @@ final class MnemonicNames {
             }
         }
         return false;
+    }
+
+    /** "w" or "q" for a 16- or 64-bit form whose default is 32 bits; {@code otherwise} for 32. */
+    private static String sizeLetter(int size, String otherwise) {
+        return size == 2 ? "w" : size == 8 ? "q" : otherwise;
     }
 
     static String suffix(int size) {

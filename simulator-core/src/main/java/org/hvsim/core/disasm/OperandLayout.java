@@ -85,26 +85,14 @@ final class OperandLayout {
             boolean port = (d.mnemonic == Mnemonic.IN || d.mnemonic == Mnemonic.OUT)
                     && op.isGpr() && op.reg == RDX && op.size == 2;
             boolean one = shiftByOne && i == 1 && op.isImmediate();
-            shown.add(new Shown(op, registerSize(d, op), segment, indirect, port, one));
+            boolean moffs = op.isMemory() && !enc.twoByte && enc.opcode >= 0xA0 && enc.opcode <= 0xA3;
+            shown.add(new Shown(op, op.size, segment, indirect, port, one, moffs));
         }
         return shown;
     }
 
     private static boolean isIndirectCapable(Mnemonic m) {
         return m == Mnemonic.CALL || m == Mnemonic.JMP || m == Mnemonic.CALL_FAR || m == Mnemonic.JMP_FAR;
-    }
-
-    /** objdump shows some 16-bit register operands at the instruction's operand size. */
-    private static int registerSize(DecodedInstruction d, Operand op) {
-        if (!op.isGpr()) {
-            return op.size;
-        }
-        switch (d.mnemonic) {
-            case LAR: case LSL: case SLDT: case STR: case MOV_SREG:
-                return d.operandSize;
-            default:
-                return op.size;
-        }
     }
 
     private static int sourceSegment(DecodedInstruction d) {

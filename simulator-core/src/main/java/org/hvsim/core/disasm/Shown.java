@@ -12,9 +12,11 @@ import org.hvsim.core.decode.Operand;
  * @param indirect    an indirect branch target (AT&amp;T {@code *})
  * @param port        the DX port of IN/OUT/INS/OUTS (AT&amp;T {@code (%dx)})
  * @param shiftByOne  the implicit count of the D0-D3 shift forms (hidden in AT&amp;T, "1" in Intel)
+ * @param moffs       the memory offset of MOV A0-A3 (Intel: no size keyword)
  */
-record Shown(Operand op, int size, int segment, boolean indirect, boolean port, boolean shiftByOne) {
-    static Shown plain(Operand op, int segment) {
-        return new Shown(op, op.size, segment, false, false, false);
+record Shown(Operand op, int size, int segment, boolean indirect, boolean port, boolean shiftByOne,
+             boolean moffs) {
+    Shown(Operand op, int size, int segment, boolean indirect, boolean port, boolean shiftByOne) {
+        this(op, size, segment, indirect, port, shiftByOne, false);
     }
 }

@@ -175,6 +175,11 @@ public final class LazyFlags {
         stored = on ? stored | bit : stored & ~bit;
     }
 
+    /** A non-status RFLAGS bit (IF, DF, AC, ...), without materializing the status flags. */
+    public boolean systemBit(long bit) {
+        return (stored & bit) != 0;
+    }
+
     public boolean df() {
         return (stored & DF) != 0;
     }

@@ -19,9 +19,14 @@ final class Block {
     final long firstPage;
     final long lastPage;
     boolean valid = true;
-    /** Chained successors, checked by start address before use. */
+    /**
+     * Chained successors, checked by start address before use, and trusted only while the
+     * interpreter's translation epoch equals {@link #chainEpoch} (a new address space may map
+     * the same linear address to other code).
+     */
     Block successorA;
     Block successorB;
+    long chainEpoch;
 
     Block(long start, Insn[] insns, long firstPage, long lastPage) {
         this.start = start;

@@ -6,32 +6,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The decode cache: decoded blocks by start address, with a direct-mapped front table so the
- * common lookup is one array load and a compare, and an index by physical page so a store into
- * code can drop exactly the blocks it invalidates.
+ * The decode cache: decoded blocks by physical start address and linear start address (a block's
+ * decode-time constants - branch targets, RIP-relative addresses - depend on both), with a
+ * direct-mapped front table so the common lookup is one array load and two compares, and an
+ * index by physical page so a store into code can drop exactly the blocks it invalidates.
  */
 final class CodeCache {
     private static final int FRONT_BITS = 14;
     private static final int FRONT_MASK = (1 << FRONT_BITS) - 1;
 
     private final Block[] front = new Block[1 << FRONT_BITS];
+    /** Blocks by physical start address; a block also needs its linear start to match. */
     private final Map<Long, Block> byStart = new HashMap<>();
     private final Map<Long, List<Block>> byPage = new HashMap<>();
 
-    Block lookup(long rip) {
+    /** The block for linear {@code rip} whose first byte is in physical page {@code page}, or null. */
+    Block lookup(long rip, long page) {
         Block b = front[index(rip)];
-        if (b != null && b.start == rip) {
+        if (b != null && b.start == rip && b.firstPage == page) {
             return b;
         }
-        b = byStart.get(rip);
-        if (b != null) {
+        b = byStart.get(physicalKey(rip, page));
+        if (b != null && b.start == rip) {
             front[index(rip)] = b;
+            return b;
         }
-        return b;
+        return null;
+    }
+
+    private static long physicalKey(long rip, long page) {
+        return (page << 12) | (rip & 0xFFF);
     }
 
     void insert(Block b) {
-        byStart.put(b.start, b);
+        byStart.put(physicalKey(b.start, b.firstPage), b);
         front[index(b.start)] = b;
         byPage.computeIfAbsent(b.firstPage, k -> new ArrayList<>()).add(b);
         if (b.lastPage != b.firstPage) {
@@ -47,7 +55,7 @@ final class CodeCache {
         }
         for (Block b : blocks) {
             b.valid = false;
-            byStart.remove(b.start, b);
+            byStart.remove(physicalKey(b.start, b.firstPage), b);
             int i = index(b.start);
             if (front[i] == b) {
                 front[i] = null;

@@ -78,8 +78,10 @@ public final class Interpreter {
     }
 
     private void requestStop(StopReason reason, String message) {
-        pendingStop = reason;
-        stopMessage = message;
+        if (pendingStop == null || pendingStop == StopReason.ATTENTION) { // never downgrade an exit
+            pendingStop = reason;
+            stopMessage = message;
+        }
         leaveBlock = true;
     }
 
@@ -109,7 +111,7 @@ public final class Interpreter {
             }
             long rip = state.rip;
             Block next = null;
-            if (block != null) {
+            if (block != null && block.chainEpoch == translationEpoch) {
                 Block a = block.successorA;
                 if (a != null && a.start == rip && a.valid) {
                     next = a;
@@ -127,6 +129,11 @@ public final class Interpreter {
                     return faultResult(fault, rip, startRetired);
                 }
                 if (block != null && block.valid) {
+                    if (block.chainEpoch != translationEpoch) {
+                        block.chainEpoch = translationEpoch;
+                        block.successorA = null;
+                        block.successorB = null;
+                    }
                     if (block.successorA == null || !block.successorA.valid) {
                         block.successorA = next;
                     } else {
@@ -192,13 +199,40 @@ public final class Interpreter {
     }
 
     private Block lookupOrTranslate(long rip) {
-        Block b = codeCache.lookup(rip);
+        Block b = codeCache.lookup(rip, memory.fetchPhysicalPage(rip));
         if (b != null) {
             return b;
         }
         b = translate(rip);
+        b.chainEpoch = translationEpoch;
         codeCache.insert(b);
         return b;
+    }
+
+    /** Bumped whenever linear-to-physical translations may have changed; see {@link Block#chainEpoch}. */
+    private long translationEpoch;
+
+    /**
+     * Tells the engine that translations changed (MOV CR3, INVLPG, a new mapping): flushes the
+     * software TLB and stops trusting chained block successors, whose linear addresses may now
+     * lead to other code. Decoded blocks stay cached by physical address.
+     */
+    public void translationsChanged() {
+        memory.flushTlb();
+        translationEpoch++;
+        leaveBlock = true;
+    }
+
+    /** Like {@link #translationsChanged()} for one page (INVLPG). */
+    public void translationChanged(long linearAddress) {
+        memory.flushPage(linearAddress);
+        translationEpoch++;
+        leaveBlock = true;
+    }
+
+    /** Returns from {@link #run} with {@link StopReason#ATTENTION} after the current instruction. */
+    public void requestAttention() {
+        requestStop(StopReason.ATTENTION, null);
     }
 
     /** Decodes a new block starting at {@code rip}. */

@@ -7,6 +7,7 @@ import org.hvsim.core.decode.Operand;
 import org.hvsim.core.decode.RegisterClass;
 import org.hvsim.core.decode.Sensitivity;
 import org.hvsim.core.exec.Insn;
+import org.hvsim.core.system.SystemCpu;
 
 /**
  * Binds a decoded instruction to its semantics, choosing a specialised implementation for the
@@ -15,10 +16,28 @@ import org.hvsim.core.exec.Insn;
  * instruction, never on the execution path.
  */
 public final class Binder {
+    /** The system CPU in system mode (full CPL 0-3 semantics); null in user-mode simulation. */
+    private final SystemCpu system;
+
+    /** A binder for user-mode simulation: system instructions as a CPL 3 Linux process sees them. */
+    public Binder() {
+        this(null);
+    }
+
+    /** A binder for system mode, where {@code system} supplies privilege state and devices. */
+    public Binder(SystemCpu system) {
+        this.system = system;
+    }
 
     public Insn bind(DecodedInstruction d) {
         Mnemonic m = d.mnemonic;
         Operand[] o = d.operands;
+        if (system != null && m.sensitivity() != Sensitivity.INNOCUOUS) {
+            Insn insn = bindSystem(d);
+            if (insn != null) {
+                return insn;
+            }
+        }
         switch (m) {
             case ADD: case OR: case ADC: case SBB: case AND: case SUB: case XOR: case CMP: case TEST:
                 return alu(d, Alu.opOf(m));
@@ -97,6 +116,86 @@ public final class Binder {
         }
     }
 
+    /**
+     * System mode: the sensitive instructions with their full semantics, or null for those whose
+     * behaviour does not depend on privilege state (they bind as in user mode).
+     */
+    private Insn bindSystem(DecodedInstruction d) {
+        SystemCpu sys = system;
+        Operand[] o = d.operands;
+        switch (d.mnemonic) {
+            case MOV_CR: {
+                boolean toCr = o[0].regClass == RegisterClass.CONTROL;
+                return new SystemInstructions.MoveControlRegister(d, sys, toCr ? o[0].reg : o[1].reg,
+                        toCr ? o[1].reg : o[0].reg, toCr);
+            }
+            case MOV_DR: {
+                boolean toDr = o[0].regClass == RegisterClass.DEBUG;
+                return new SystemInstructions.MoveDebugRegister(d, sys, toDr ? o[0].reg : o[1].reg,
+                        toDr ? o[1].reg : o[0].reg, toDr);
+            }
+            case LGDT: return new SystemInstructions.DescriptorTableRegister(d, sys, mem(d, 0), false, true);
+            case LIDT: return new SystemInstructions.DescriptorTableRegister(d, sys, mem(d, 0), true, true);
+            case SGDT: return new SystemInstructions.DescriptorTableRegister(d, sys, mem(d, 0), false, false);
+            case SIDT: return new SystemInstructions.DescriptorTableRegister(d, sys, mem(d, 0), true, false);
+            case SLDT: return new SystemInstructions.StoreSystemValue(d, sys, SystemInstructions.StoreSystemValue.LDTR, loc(d, 0));
+            case STR: return new SystemInstructions.StoreSystemValue(d, sys, SystemInstructions.StoreSystemValue.TR, loc(d, 0));
+            case SMSW: return new SystemInstructions.StoreSystemValue(d, sys, SystemInstructions.StoreSystemValue.MSW, loc(d, 0));
+            case LLDT: return new SystemInstructions.LoadSystemSegment(d, sys, loc(d, 0), false);
+            case LTR: return new SystemInstructions.LoadSystemSegment(d, sys, loc(d, 0), true);
+            case LMSW: return new SystemInstructions.LoadMachineStatusWord(d, sys, loc(d, 0));
+            case INVLPG: return new SystemInstructions.InvalidatePage(d, sys, mem(d, 0));
+            case INVPCID: return new SystemInstructions.InvalidatePcid(d, sys, o[0].reg, mem(d, 1));
+            case HLT: return new SystemInstructions.Privileged(d, sys, SystemInstructions.Privileged.HLT);
+            case CLTS: return new SystemInstructions.Privileged(d, sys, SystemInstructions.Privileged.CLTS);
+            case WBINVD: case INVD: return new SystemInstructions.Privileged(d, sys, SystemInstructions.Privileged.WBINVD);
+            case SWAPGS: return new SystemInstructions.Privileged(d, sys, SystemInstructions.Privileged.SWAPGS);
+            case RDMSR: return new SystemInstructions.ModelSpecificRegister(d, sys, false);
+            case WRMSR: return new SystemInstructions.ModelSpecificRegister(d, sys, true);
+            case RDTSC: return new SystemInstructions.ReadTimeStampCounter(d, sys, false);
+            case RDTSCP: return new SystemInstructions.ReadTimeStampCounter(d, sys, true);
+            case CLI: return new SystemInstructions.InterruptFlag(d, sys, false);
+            case STI: return new SystemInstructions.InterruptFlag(d, sys, true);
+            case IN:
+                return new SystemInstructions.PortIo(d, sys, false, o[1].isImmediate() ? (int) o[1].imm & 0xFF : -1);
+            case OUT:
+                return new SystemInstructions.PortIo(d, sys, true, o[0].isImmediate() ? (int) o[0].imm & 0xFF : -1);
+            case INS: return new SystemInstructions.StringIo(d, sys, false);
+            case OUTS: return new SystemInstructions.StringIo(d, sys, true);
+            case POPF: return new SystemInstructions.PopFlags(d, sys);
+            case PUSHF: return null; // no IOPL check in 64-bit mode (VME does not apply)
+            case SYSCALL: return new SystemInstructions.SystemCall(d, sys);
+            case SYSRET: return new SystemInstructions.Return(d, sys, SystemInstructions.Return.SYSRET);
+            case SYSENTER: return new SystemInstructions.Return(d, sys, SystemInstructions.Return.SYSENTER);
+            case SYSEXIT: return new SystemInstructions.Return(d, sys, SystemInstructions.Return.SYSEXIT);
+            case IRET: return new SystemInstructions.Return(d, sys, SystemInstructions.Return.IRET);
+            case RET_FAR: return new SystemInstructions.Return(d, sys, SystemInstructions.Return.FAR_RET);
+            case JMP_FAR: return new SystemInstructions.FarTransfer(d, sys, mem(d, 0), false);
+            case CALL_FAR: return new SystemInstructions.FarTransfer(d, sys, mem(d, 0), true);
+            case INT: return new SystemInstructions.SoftwareInterrupt(d, sys, (int) o[0].imm & 0xFF, true);
+            case INT1: return new SystemInstructions.SoftwareInterrupt(d, sys, 1, false);
+            case MOV_SREG:
+                if (o[0].regClass == RegisterClass.SEGMENT) {
+                    return new SystemInstructions.LoadSegment(d, sys, o[0].reg, loc(d, 1), false);
+                }
+                return new SystemInstructions.StoreSegment(d, sys, o[1].reg,
+                        o[0].isMemory() ? Locs.of(o[0].withSize(2), d) : loc(d, 0));
+            case PUSH_SREG: return new SystemInstructions.StoreSegment(d, sys, o[0].reg, null);
+            case POP_SREG: return new SystemInstructions.LoadSegment(d, sys, o[0].reg, null, true);
+            case LAR: return new SystemInstructions.SelectorQuery(d, sys, SystemInstructions.SelectorQuery.LAR, loc(d, 0), loc(d, 1));
+            case LSL: return new SystemInstructions.SelectorQuery(d, sys, SystemInstructions.SelectorQuery.LSL, loc(d, 0), loc(d, 1));
+            case VERR: return new SystemInstructions.SelectorQuery(d, sys, SystemInstructions.SelectorQuery.VERR, null, loc(d, 0));
+            case VERW: return new SystemInstructions.SelectorQuery(d, sys, SystemInstructions.SelectorQuery.VERW, null, loc(d, 0));
+            case CLAC: return new SystemInstructions.AlignmentCheckFlag(d, sys, false);
+            case STAC: return new SystemInstructions.AlignmentCheckFlag(d, sys, true);
+            case RDPMC:
+                // No performance counters are modelled: every counter index is out of range.
+                return raise(d, ExceptionVector.GP, 0);
+            default:
+                return null; // CPUID, INT3 (below), VMX/SVM (#UD: CPUID reports neither), ...
+        }
+    }
+
     /** System-level instructions as seen by a CPL 3 process with IOPL 0 (user-mode simulation). */
     private Insn system(DecodedInstruction d) {
         switch (d.mnemonic) {
@@ -104,7 +203,11 @@ public final class Binder {
             case CPUID: return new UserModeSystem.Cpuid(d);
             case RDTSC: return new UserModeSystem.ReadTimeStampCounter(d, false);
             case RDTSCP: return new UserModeSystem.ReadTimeStampCounter(d, true);
-            case INT3: return raise(d, ExceptionVector.BP, 0);
+            case INT3:
+                if (system != null) {
+                    return new SystemInstructions.SoftwareInterrupt(d, system, 3, true);
+                }
+                return raise(d, ExceptionVector.BP, 0);
             case INT:
                 // Linux IDT gates other than 3 and 4 have DPL 0: INT n from CPL 3 is #GP(n*8+2).
                 return raise(d, ExceptionVector.GP, (int) (d.operands[0].imm & 0xFF) * 8 + 2);
@@ -146,6 +249,10 @@ public final class Binder {
                 : sreg == DecodedInstruction.SS ? UserModeSystem.USER_DS : 0;
         Loc target = dst.isMemory() ? Locs.of(dst.withSize(2), d) : loc(d, 0);
         return new UserModeSystem.StoreValue(d, target, value);
+    }
+
+    private static Locs.Mem mem(DecodedInstruction d, int i) {
+        return (Locs.Mem) Locs.of(d.operands[i], d);
     }
 
     private static Loc loc(DecodedInstruction d, int i) {

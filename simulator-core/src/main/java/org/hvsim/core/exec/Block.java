@@ -10,7 +10,12 @@ final class Block {
     static final int MAX_INSTRUCTIONS = 64;
 
     final long start;
+    /** The instructions as executed, with compare-and-branch pairs fused into one object. */
     final Insn[] insns;
+    /** One object per guest instruction, for exact stepping when a budget ends inside the block. */
+    final Insn[] plain;
+    /** Guest instructions in the block (the length of {@link #plain}). */
+    final int instructionCount;
     /** Address after the last instruction: where straight-line execution continues. */
     final long end;
     /** Whether the last instruction may transfer control (it then sets RIP itself). */
@@ -28,10 +33,12 @@ final class Block {
     Block successorB;
     long chainEpoch;
 
-    Block(long start, Insn[] insns, long firstPage, long lastPage) {
+    Block(long start, Insn[] insns, Insn[] plain, long firstPage, long lastPage) {
         this.start = start;
         this.insns = insns;
-        Insn last = insns[insns.length - 1];
+        this.plain = plain;
+        this.instructionCount = plain.length;
+        Insn last = plain[plain.length - 1];
         this.end = last.nextAddress();
         this.endsWithTransfer = last.isControlTransfer();
         this.firstPage = firstPage;

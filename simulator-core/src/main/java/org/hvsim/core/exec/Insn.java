@@ -17,6 +17,16 @@ public abstract class Insn {
     /** Position in its block, so the engine can tell the exact instruction count mid-block. */
     int indexInBlock;
 
+    /** Position of this object's first guest instruction in its block. */
+    public final int indexInBlock() {
+        return indexInBlock;
+    }
+
+    /** For fusion: the fused object starts where its first instruction did. */
+    protected final void placeLike(Insn first) {
+        this.indexInBlock = first.indexInBlock;
+    }
+
     protected Insn(DecodedInstruction decoded) {
         this.decoded = decoded;
     }
@@ -28,11 +38,17 @@ public abstract class Insn {
         return false;
     }
 
+    /** How many guest instructions this object executes: 2 for a fused compare-and-branch. */
+    public int instructionCount() {
+        return 1;
+    }
+
     public final long address() {
         return decoded.address;
     }
 
-    public final long nextAddress() {
+    /** Address after the last guest instruction this object executes. */
+    public long nextAddress() {
         return decoded.address + decoded.length;
     }
 }

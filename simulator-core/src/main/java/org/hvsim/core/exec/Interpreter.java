@@ -143,9 +143,11 @@ public final class Interpreter {
             }
             block = next;
 
-            Insn[] insns = block.insns;
-            currentIndex = 0;
-            int limit = budget < insns.length ? (int) budget : insns.length;
+            // Normally the fused instructions run; when the budget ends inside the block, the
+            // unfused ones run up to it so the count is exact.
+            boolean partial = budget < block.instructionCount;
+            Insn[] insns = partial ? block.plain : block.insns;
+            int limit = partial ? (int) budget : insns.length;
             int i = 0;
             try {
                 for (; i < limit; i++) {
@@ -156,19 +158,19 @@ public final class Interpreter {
                 }
             } catch (GuestFault fault) {
                 currentIndex = 0;
-                retired += i;
-                budget -= i;
+                retired += insns[i].indexInBlock;
                 return faultResult(fault, insns[i].address(), startRetired);
             }
             currentIndex = 0;
-            if (i < limit) {
-                // Left early after instruction i: it completed.
-                Insn last = insns[i];
+            if (i < limit || partial) {
+                // Left after insns[i] (early), or the budget ended after insns[limit - 1].
+                Insn last = insns[i < limit ? i : limit - 1];
                 if (!last.isControlTransfer()) {
                     state.rip = last.nextAddress();
                 }
-                retired += i + 1;
-                budget -= i + 1;
+                int done = last.indexInBlock + last.instructionCount();
+                retired += done;
+                budget -= done;
                 leaveBlock = false;
                 if (pendingStop != null) {
                     return result(pendingStop, startRetired);
@@ -176,12 +178,8 @@ public final class Interpreter {
                 block = null;
                 continue;
             }
-            retired += limit;
-            budget -= limit;
-            if (limit < insns.length) {
-                state.rip = insns[limit - 1].nextAddress();
-                return result(StopReason.INSTRUCTION_LIMIT, startRetired);
-            }
+            retired += block.instructionCount;
+            budget -= block.instructionCount;
             if (!block.endsWithTransfer) {
                 state.rip = block.end;
             }
@@ -264,7 +262,8 @@ public final class Interpreter {
                 break;
             }
         }
-        return new Block(rip, java.util.Arrays.copyOf(buffer, n), firstPage, lastPage);
+        Insn[] plain = java.util.Arrays.copyOf(buffer, n);
+        return new Block(rip, org.hvsim.core.exec.semantics.Fusion.fuse(plain), plain, firstPage, lastPage);
     }
 
     private void codeWritten(long physicalPage) {

@@ -127,6 +127,18 @@ final class Alu {
             this.src = src;
         }
 
+        int op() {
+            return op;
+        }
+
+        int dst() {
+            return dst;
+        }
+
+        int src() {
+            return src;
+        }
+
         @Override
         public void execute(Interpreter cpu) {
             long[] g = cpu.gpr;
@@ -148,6 +160,18 @@ final class Alu {
             this.op = op;
             this.dst = dst;
             this.src = src;
+        }
+
+        int op() {
+            return op;
+        }
+
+        int dst() {
+            return dst;
+        }
+
+        int src() {
+            return src;
         }
 
         @Override
@@ -175,6 +199,22 @@ final class Alu {
             this.bits = bits;
             this.mask = LazyFlags.mask(bits);
             this.imm = imm & mask;
+        }
+
+        int op() {
+            return op;
+        }
+
+        int dst() {
+            return dst;
+        }
+
+        long imm() {
+            return imm;
+        }
+
+        int bits() {
+            return bits;
         }
 
         @Override

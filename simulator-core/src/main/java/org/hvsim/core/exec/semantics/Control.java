@@ -65,6 +65,18 @@ final class Control {
             this.fallThrough = d.nextAddress();
         }
 
+        int condition() {
+            return condition;
+        }
+
+        long target() {
+            return target;
+        }
+
+        long fallThrough() {
+            return fallThrough;
+        }
+
         @Override
         public void execute(Interpreter cpu) {
             cpu.state.rip = cpu.flags.condition(condition) ? target : fallThrough;

@@ -101,88 +101,114 @@ public final class Interpreter {
      * Runs until the guest exits, faults without a handler, or {@code maxInstructions} retire.
      */
     public RunResult run(long maxInstructions) {
-        long budget = maxInstructions;
-        long startRetired = retired;
+        budget = maxInstructions;
+        startRetired = retired;
         pendingStop = null;
-        Block block = null;
-        while (true) {
-            if (budget <= 0) {
-                return result(StopReason.INSTRUCTION_LIMIT, startRetired);
-            }
-            long rip = state.rip;
-            Block next = null;
-            if (block != null && block.chainEpoch == translationEpoch) {
-                Block a = block.successorA;
-                if (a != null && a.start == rip && a.valid) {
-                    next = a;
-                } else {
-                    Block b = block.successorB;
-                    if (b != null && b.start == rip && b.valid) {
-                        next = b;
-                    }
-                }
-            }
-            if (next == null) {
-                try {
-                    next = lookupOrTranslate(rip);
-                } catch (GuestFault fault) {
-                    return faultResult(fault, rip, startRetired);
-                }
-                if (block != null && block.valid) {
-                    if (block.chainEpoch != translationEpoch) {
-                        block.chainEpoch = translationEpoch;
-                        block.successorA = null;
-                        block.successorB = null;
-                    }
-                    if (block.successorA == null || !block.successorA.valid) {
-                        block.successorA = next;
-                    } else {
-                        block.successorB = next;
-                    }
-                }
-            }
-            block = next;
+        lastBlock = null;
+        RunResult r;
+        // The dispatch loop lives in runBlocks, which returns every few thousand blocks: a method
+        // invoked many times gets a regular JIT compilation rather than only an on-stack
+        // replacement of one long-running loop, which compiles worse.
+        do {
+            r = runBlocks(BLOCKS_PER_CALL);
+        } while (r == null);
+        return r;
+    }
 
-            // Normally the fused instructions run; when the budget ends inside the block, the
-            // unfused ones run up to it so the count is exact.
-            boolean partial = budget < block.instructionCount;
-            Insn[] insns = partial ? block.plain : block.insns;
-            int limit = partial ? (int) budget : insns.length;
-            int i = 0;
-            try {
-                for (; i < limit; i++) {
-                    insns[i].execute(this);
-                    if (leaveBlock) {
-                        break;
+    private static final int BLOCKS_PER_CALL = 4096;
+    /** State of the current {@link #run}, kept in fields across {@link #runBlocks} calls. */
+    private long budget;
+    private long startRetired;
+    private Block lastBlock;
+
+    /** Executes up to {@code maxBlocks} blocks; returns the run's result, or null to continue. */
+    private RunResult runBlocks(int maxBlocks) {
+        long budget = this.budget;
+        Block block = lastBlock;
+        try {
+            for (int blocks = 0; blocks < maxBlocks; blocks++) {
+                if (budget <= 0) {
+                    return result(StopReason.INSTRUCTION_LIMIT, startRetired);
+                }
+                long rip = state.rip;
+                Block next = null;
+                if (block != null && block.chainEpoch == translationEpoch) {
+                    Block a = block.successorA;
+                    if (a != null && a.start == rip && a.valid) {
+                        next = a;
+                    } else {
+                        Block b = block.successorB;
+                        if (b != null && b.start == rip && b.valid) {
+                            next = b;
+                        }
                     }
                 }
-            } catch (GuestFault fault) {
+                if (next == null) {
+                    try {
+                        next = lookupOrTranslate(rip);
+                    } catch (GuestFault fault) {
+                        return faultResult(fault, rip, startRetired);
+                    }
+                    if (block != null && block.valid) {
+                        if (block.chainEpoch != translationEpoch) {
+                            block.chainEpoch = translationEpoch;
+                            block.successorA = null;
+                            block.successorB = null;
+                        }
+                        if (block.successorA == null || !block.successorA.valid) {
+                            block.successorA = next;
+                        } else {
+                            block.successorB = next;
+                        }
+                    }
+                }
+                block = next;
+
+                // Normally the fused instructions run; when the budget ends inside the block, the
+                // unfused ones run up to it so the count is exact.
+                boolean partial = budget < block.instructionCount;
+                Insn[] insns = partial ? block.plain : block.insns;
+                int limit = partial ? (int) budget : insns.length;
+                int i = 0;
+                try {
+                    for (; i < limit; i++) {
+                        insns[i].execute(this);
+                        if (leaveBlock) {
+                            break;
+                        }
+                    }
+                } catch (GuestFault fault) {
+                    currentIndex = 0;
+                    retired += insns[i].indexInBlock;
+                    return faultResult(fault, insns[i].address(), startRetired);
+                }
                 currentIndex = 0;
-                retired += insns[i].indexInBlock;
-                return faultResult(fault, insns[i].address(), startRetired);
-            }
-            currentIndex = 0;
-            if (i < limit || partial) {
-                // Left after insns[i] (early), or the budget ended after insns[limit - 1].
-                Insn last = insns[i < limit ? i : limit - 1];
-                if (!last.isControlTransfer()) {
-                    state.rip = last.nextAddress();
+                if (i < limit || partial) {
+                    // Left after insns[i] (early), or the budget ended after insns[limit - 1].
+                    Insn last = insns[i < limit ? i : limit - 1];
+                    if (!last.isControlTransfer()) {
+                        state.rip = last.nextAddress();
+                    }
+                    int done = last.indexInBlock + last.instructionCount();
+                    retired += done;
+                    budget -= done;
+                    leaveBlock = false;
+                    if (pendingStop != null) {
+                        return result(pendingStop, startRetired);
+                    }
+                    block = null;
+                    continue;
                 }
-                int done = last.indexInBlock + last.instructionCount();
-                retired += done;
-                budget -= done;
-                leaveBlock = false;
-                if (pendingStop != null) {
-                    return result(pendingStop, startRetired);
+                retired += block.instructionCount;
+                budget -= block.instructionCount;
+                if (!block.endsWithTransfer) {
+                    state.rip = block.end;
                 }
-                block = null;
-                continue;
             }
-            retired += block.instructionCount;
-            budget -= block.instructionCount;
-            if (!block.endsWithTransfer) {
-                state.rip = block.end;
-            }
+            return null;
+        } finally {
+            this.budget = budget;
+            this.lastBlock = block;
         }
     }
 

@@ -255,4 +255,40 @@ final class Alu {
             }
         }
     }
+
+    /** op [mem], imm or op [mem], reg at any width (read-modify-write, or read only for CMP/TEST). */
+    static final class MemorySource extends Insn {
+        private final int op;
+        private final EffectiveAddress ea;
+        private final int size;
+        private final int bits;
+        private final long mask;
+        /** The immediate, or -1 in {@link #srcReg} to use it. */
+        private final long imm;
+        private final int srcReg;
+
+        MemorySource(DecodedInstruction d, int op, EffectiveAddress ea, int size, long imm, int srcReg) {
+            super(d);
+            this.op = op;
+            this.ea = ea;
+            this.size = size;
+            this.bits = size * 8;
+            this.mask = LazyFlags.mask(bits);
+            this.imm = imm & mask;
+            this.srcReg = srcReg;
+        }
+
+        @Override
+        public void execute(Interpreter cpu) {
+            long a = ea.compute(cpu.state);
+            long b = srcReg < 0 ? imm : cpu.gpr[srcReg] & mask;
+            if (writesResult(op)) {
+                cpu.memory.probeWrite(a, size);
+                long r = apply(op, cpu.flags, bits, cpu.memory.read(a, size), b);
+                cpu.memory.write(a, r, size);
+            } else {
+                apply(op, cpu.flags, bits, cpu.memory.read(a, size), b);
+            }
+        }
+    }
 }

@@ -46,11 +46,15 @@ public final class Binder {
             case NEG: return new Unary.Generic(d, Unary.NEG, loc(d, 0));
             case NOT: return new Unary.Generic(d, Unary.NOT, loc(d, 0));
             case MOV: return move(d);
-            case MOVZX: return new Moves.Extend(d, loc(d, 0), loc(d, 1), false);
-            case MOVSX: case MOVSXD: return new Moves.Extend(d, loc(d, 0), loc(d, 1), true);
+            case MOVZX: return extend(d, false);
+            case MOVSX: case MOVSXD: return extend(d, true);
             case LEA: return lea(d);
             case XCHG: return new Moves.Exchange(d, loc(d, 0), loc(d, 1));
-            case CMOVCC: return new Moves.ConditionalMove(d, loc(d, 0), loc(d, 1));
+            case CMOVCC:
+                if (wide(d) && isGpr(o[0], d.operandSize) && isGpr(o[1], d.operandSize)) {
+                    return new Moves.ConditionalMoveRegister(d, o[0].reg, o[1].reg, d.operandSize);
+                }
+                return new Moves.ConditionalMove(d, loc(d, 0), loc(d, 1));
             case SETCC: return new Moves.SetCondition(d, loc(d, 0));
             case BSWAP: return new Moves.ByteSwap(d, loc(d, 0));
             case CBW: case CWDE: case CDQE: return new Moves.SignExtendAccumulator(d);
@@ -283,7 +287,31 @@ public final class Binder {
                 return new Alu.RegMem(d, op, dst.reg, new EffectiveAddress(src, d), size * 8);
             }
         }
+        if (dst.isMemory() && !d.has(DecodedInstruction.PREFIX_LOCK)) {
+            EffectiveAddress ea = new EffectiveAddress(dst, d);
+            if (src.isImmediate()) {
+                return new Alu.MemorySource(d, op, ea, dst.size, src.imm, -1);
+            }
+            if (isGpr(src, dst.size)) {
+                return new Alu.MemorySource(d, op, ea, dst.size, 0, src.reg);
+            }
+        }
         return new Alu.Generic(d, op, Locs.of(dst, d), Locs.of(src, d));
+    }
+
+    /** MOVZX, MOVSX, MOVSXD into a 32/64-bit register from memory or a (non-AH..BH) register. */
+    private Insn extend(DecodedInstruction d, boolean signed) {
+        Operand dst = d.operands[0];
+        Operand src = d.operands[1];
+        if (wide(d) && isGpr(dst, d.operandSize)) {
+            if (src.isMemory()) {
+                return new Moves.ExtendLoad(d, dst.reg, new EffectiveAddress(src, d), src.size, signed, d.operandSize);
+            }
+            if (src.isGpr()) {
+                return new Moves.ExtendRegister(d, dst.reg, src.reg, src.size, signed, d.operandSize);
+            }
+        }
+        return new Moves.Extend(d, loc(d, 0), loc(d, 1), signed);
     }
 
     private Insn incDec(DecodedInstruction d, boolean increment) {
@@ -315,6 +343,12 @@ public final class Binder {
                 EffectiveAddress ea = new EffectiveAddress(dst, d);
                 return size == 8 ? new Moves.MemFromReg64(d, ea, src.reg) : new Moves.MemFromReg32(d, ea, src.reg);
             }
+        }
+        if (dst.isMemory() && src.isImmediate()) {
+            return new Moves.StoreImmediate(d, new EffectiveAddress(dst, d), src.imm, size);
+        }
+        if (dst.isMemory() && (size == 1 || size == 2) && isGpr(src, size)) {
+            return new Moves.StoreNarrowRegister(d, new EffectiveAddress(dst, d), src.reg, size);
         }
         return new Moves.Move(d, Locs.of(dst, d), Locs.of(src, d));
     }
@@ -352,6 +386,10 @@ public final class Binder {
         boolean simple = op == Shifts.SHL || op == Shifts.SHR || op == Shifts.SAR || op == Shifts.ROL || op == Shifts.ROR;
         if (simple && wide(d) && isGpr(dst, d.operandSize) && count.isImmediate()) {
             return new Shifts.RegisterByImmediate(d, op, dst.reg, (int) count.imm, d.operandSize * 8);
+        }
+        boolean shift = op == Shifts.SHL || op == Shifts.SHR || op == Shifts.SAR;
+        if (shift && wide(d) && isGpr(dst, d.operandSize) && count.isGpr() && count.reg == 1) {
+            return new Shifts.RegisterByCl(d, op, dst.reg, d.operandSize * 8);
         }
         return new Shifts.Shift(d, op, loc(d, 0), loc(d, 1));
     }

@@ -362,4 +362,123 @@ final class Moves {
             Locs.store(dst, cpu, v);
         }
     }
+
+    /** MOVZX/MOVSX/MOVSXD from memory into a 32- or 64-bit register. */
+    static final class ExtendLoad extends Insn {
+        private final int dst;
+        private final EffectiveAddress ea;
+        private final int srcSize;
+        private final boolean signed;
+        private final long dstMask;
+
+        ExtendLoad(DecodedInstruction d, int dst, EffectiveAddress ea, int srcSize, boolean signed, int dstSize) {
+            super(d);
+            this.dst = dst;
+            this.ea = ea;
+            this.srcSize = srcSize;
+            this.signed = signed;
+            this.dstMask = LazyFlags.mask(dstSize * 8);
+        }
+
+        @Override
+        public void execute(Interpreter cpu) {
+            long a = ea.compute(cpu.state);
+            long v;
+            switch (srcSize) {
+                case 1: v = signed ? (byte) cpu.memory.read8(a) : cpu.memory.read8(a); break;
+                case 2: v = signed ? (short) cpu.memory.read16(a) : cpu.memory.read16(a); break;
+                default: v = signed ? cpu.memory.read32(a) : cpu.memory.read32(a) & 0xFFFF_FFFFL; break;
+            }
+            cpu.gpr[dst] = v & dstMask;
+        }
+    }
+
+    /** MOVZX/MOVSX/MOVSXD between registers (source not AH-BH), into 32 or 64 bits. */
+    static final class ExtendRegister extends Insn {
+        private final int dst;
+        private final int src;
+        private final int shift;
+        private final boolean signed;
+        private final long dstMask;
+
+        ExtendRegister(DecodedInstruction d, int dst, int src, int srcSize, boolean signed, int dstSize) {
+            super(d);
+            this.dst = dst;
+            this.src = src;
+            this.shift = 64 - srcSize * 8;
+            this.signed = signed;
+            this.dstMask = LazyFlags.mask(dstSize * 8);
+        }
+
+        @Override
+        public void execute(Interpreter cpu) {
+            long v = cpu.gpr[src] << shift;
+            cpu.gpr[dst] = (signed ? v >> shift : v >>> shift) & dstMask;
+        }
+    }
+
+    /** MOV [mem], imm at any width. */
+    static final class StoreImmediate extends Insn {
+        private final EffectiveAddress ea;
+        private final long value;
+        private final int size;
+
+        StoreImmediate(DecodedInstruction d, EffectiveAddress ea, long value, int size) {
+            super(d);
+            this.ea = ea;
+            this.value = value;
+            this.size = size;
+        }
+
+        @Override
+        public void execute(Interpreter cpu) {
+            cpu.memory.write(ea.compute(cpu.state), value, size);
+        }
+    }
+
+    /** MOV [mem], r8/r16 (not AH-BH). */
+    static final class StoreNarrowRegister extends Insn {
+        private final EffectiveAddress ea;
+        private final int src;
+        private final int size;
+
+        StoreNarrowRegister(DecodedInstruction d, EffectiveAddress ea, int src, int size) {
+            super(d);
+            this.ea = ea;
+            this.src = src;
+            this.size = size;
+        }
+
+        @Override
+        public void execute(Interpreter cpu) {
+            long a = ea.compute(cpu.state);
+            if (size == 1) {
+                cpu.memory.write8(a, (int) cpu.gpr[src]);
+            } else {
+                cpu.memory.write16(a, (int) cpu.gpr[src]);
+            }
+        }
+    }
+
+    /** CMOVcc between 32- or 64-bit registers (32-bit always zero-extends the destination). */
+    static final class ConditionalMoveRegister extends Insn {
+        private final int condition;
+        private final int dst;
+        private final int src;
+        private final long mask;
+
+        ConditionalMoveRegister(DecodedInstruction d, int dst, int src, int size) {
+            super(d);
+            this.condition = d.condition;
+            this.dst = dst;
+            this.src = src;
+            this.mask = LazyFlags.mask(size * 8);
+        }
+
+        @Override
+        public void execute(Interpreter cpu) {
+            long[] g = cpu.gpr;
+            g[dst] = (cpu.flags.condition(condition) ? g[src] : g[dst]) & mask;
+        }
+    }
 }

@@ -247,4 +247,54 @@ final class Shifts {
             }
         }
     }
+
+    /** SHL, SHR, SAR of a 32- or 64-bit register by CL. */
+    static final class RegisterByCl extends Insn {
+        private final int op;
+        private final int reg;
+        private final int bits;
+        private final long mask;
+        private final int countMask;
+
+        RegisterByCl(DecodedInstruction d, int op, int reg, int bits) {
+            super(d);
+            this.op = op;
+            this.reg = reg;
+            this.bits = bits;
+            this.mask = LazyFlags.mask(bits);
+            this.countMask = bits == 64 ? 0x3F : 0x1F;
+        }
+
+        @Override
+        public void execute(Interpreter cpu) {
+            long[] g = cpu.gpr;
+            int n = (int) g[1] & countMask;
+            long a = g[reg] & mask;
+            if (n == 0) {
+                g[reg] = a; // no flag change; a 32-bit register is still zero-extended
+                return;
+            }
+            LazyFlags f = cpu.flags;
+            long r;
+            switch (op) {
+                case SHL: {
+                    r = (a << n) & mask;
+                    long cf = (a >>> (bits - n)) & 1;
+                    f.setResultCarryOverflow(bits, r, cf != 0, ((r >>> (bits - 1)) & 1) != cf);
+                    break;
+                }
+                case SHR:
+                    r = a >>> n;
+                    f.setResultCarryOverflow(bits, r, ((a >>> (n - 1)) & 1) != 0, (a >>> (bits - 1)) != 0);
+                    break;
+                default: { // SAR
+                    long sx = LazyFlags.signExtend(a, bits);
+                    r = (sx >> n) & mask;
+                    f.setResultCarryOverflow(bits, r, ((sx >> (n - 1)) & 1) != 0, false);
+                    break;
+                }
+            }
+            g[reg] = r;
+        }
+    }
 }

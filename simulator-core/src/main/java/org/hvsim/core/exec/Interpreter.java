@@ -24,7 +24,7 @@ public final class Interpreter {
     public final org.hvsim.core.LazyFlags flags;
 
     private final Decoder decoder = new Decoder();
-    private final Binder binder = new Binder();
+    private Binder binder = new Binder();
     private final CodeCache codeCache = new CodeCache();
     private final ByteSource fetchSource;
     private SystemCallHandler systemCallHandler;
@@ -44,6 +44,15 @@ public final class Interpreter {
         this.flags = state.flags;
         this.fetchSource = memory::fetch8;
         memory.setCodeWriteListener(this::codeWritten);
+    }
+
+    /**
+     * Replaces the instruction binder (system mode installs one with full privilege semantics).
+     * Drops every decoded block, which was bound by the previous binder.
+     */
+    public void setBinder(Binder binder) {
+        this.binder = binder;
+        codeCache.clear();
     }
 
     public void setSystemCallHandler(SystemCallHandler handler) {

@@ -103,7 +103,7 @@ public final class ElfImage {
         for (int i = 0; i < phnum; i++) {
             int at = (int) phoff + i * PHDR_SIZE;
             segments.add(new ElfSegment(i, b.getInt(at), b.getInt(at + 4), b.getLong(at + 8), b.getLong(at + 16),
-                    b.getLong(at + 32), b.getLong(at + 40), b.getLong(at + 48)));
+                    b.getLong(at + 32), b.getLong(at + 40), b.getLong(at + 48), b.getLong(at + 24)));
         }
         checkType(type, segments.stream().anyMatch(s -> s.type() == ElfSegment.PT_INTERP));
         checkSegments(segments, file.length, entry);

@@ -11,9 +11,10 @@ package org.hvsim.core.user;
  * @param filesz p_filesz: bytes taken from the file
  * @param memsz  p_memsz: bytes in memory; the rest after {@code filesz} is zero (.bss)
  * @param align  p_align
+ * @param paddr  p_paddr: the physical load address (used when booting a kernel image)
  */
 public record ElfSegment(int index, int type, int flags, long offset, long vaddr, long filesz, long memsz,
-                         long align) {
+                         long align, long paddr) {
     public static final int PT_NULL = 0;
     public static final int PT_LOAD = 1;
     public static final int PT_DYNAMIC = 2;

@@ -36,7 +36,10 @@ public final class SystemCpu {
     /** Retired-instruction count until which maskable interrupts are inhibited (STI, MOV SS shadow). */
     private long interruptShadowEnd = -1;
 
-    public SystemCpu(Interpreter cpu, Mmu mmu, SystemDevices devices) {
+    private final org.hvsim.core.cpu.CpuModel model;
+
+    public SystemCpu(Interpreter cpu, Mmu mmu, SystemDevices devices, org.hvsim.core.cpu.CpuModel model) {
+        this.model = model;
         this.cpu = cpu;
         this.state = cpu.state;
         this.sys = new SystemState();
@@ -55,6 +58,11 @@ public final class SystemCpu {
 
     public ProtectedTransfers transfers() {
         return transfers;
+    }
+
+    /** The processor model CPUID describes. */
+    public org.hvsim.core.cpu.CpuModel model() {
+        return model;
     }
 
     public SystemDevices devices() {

@@ -32,13 +32,23 @@ public final class SystemMachine {
     /** Cycles that passed without instructions (HLT). */
     private long idleCycles;
 
+    /** A machine with the default CPU model ({@link org.hvsim.core.cpu.PresetLoader#DEFAULT}). */
     public SystemMachine(PhysicalMemory physical, PcPlatform platform, MmuConfig mmuConfig) {
+        this(physical, platform, mmuConfig, org.hvsim.core.cpu.PresetLoader.defaultModel());
+    }
+
+    /**
+     * @param model what CPUID reports; build the platform with {@code PlatformConfig.withCpuFrequencyHz(
+     *              model.frequencyHz())} so simulated time runs at the model's clock
+     */
+    public SystemMachine(PhysicalMemory physical, PcPlatform platform, MmuConfig mmuConfig,
+                         org.hvsim.core.cpu.CpuModel model) {
         this.physical = physical;
         this.platform = platform;
         Mmu mmu = new Mmu(mmuConfig, physical);
         LinearMemory memory = new LinearMemory(physical, (la, access) -> la);
         this.cpu = new Interpreter(new CpuState(), memory);
-        this.system = new SystemCpu(cpu, mmu, new PlatformDevices());
+        this.system = new SystemCpu(cpu, mmu, new PlatformDevices(), model);
         cpu.setBinder(new Binder(system));
         memory.setMmio(new PlatformMmio());
         platform.debugExit().setListener(cpu::requestAttention);

@@ -18,15 +18,24 @@ import org.hvsim.core.system.SystemCpu;
 public final class Binder {
     /** The system CPU in system mode (full CPL 0-3 semantics); null in user-mode simulation. */
     private final SystemCpu system;
+    /** What CPUID answers. */
+    private final org.hvsim.core.cpu.Cpuid cpuid;
 
-    /** A binder for user-mode simulation: system instructions as a CPL 3 Linux process sees them. */
+    /** A user-mode binder for the default CPU model. */
     public Binder() {
-        this(null);
+        this(org.hvsim.core.cpu.PresetLoader.defaultModel());
     }
 
-    /** A binder for system mode, where {@code system} supplies privilege state and devices. */
+    /** A binder for user-mode simulation: system instructions as a CPL 3 Linux process sees them. */
+    public Binder(org.hvsim.core.cpu.CpuModel model) {
+        this.system = null;
+        this.cpuid = new org.hvsim.core.cpu.Cpuid(model);
+    }
+
+    /** A binder for system mode, where {@code system} supplies privilege state, devices and the CPU model. */
     public Binder(SystemCpu system) {
         this.system = system;
+        this.cpuid = new org.hvsim.core.cpu.Cpuid(system.model());
     }
 
     public Insn bind(DecodedInstruction d) {
@@ -204,7 +213,7 @@ public final class Binder {
     private Insn system(DecodedInstruction d) {
         switch (d.mnemonic) {
             case SYSCALL: return new UserModeSystem.SystemCall(d);
-            case CPUID: return new UserModeSystem.Cpuid(d);
+            case CPUID: return new UserModeSystem.Cpuid(d, cpuid);
             case RDTSC: return new UserModeSystem.ReadTimeStampCounter(d, false);
             case RDTSCP: return new UserModeSystem.ReadTimeStampCounter(d, true);
             case INT3:

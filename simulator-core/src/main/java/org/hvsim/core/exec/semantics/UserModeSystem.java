@@ -73,17 +73,20 @@ final class UserModeSystem {
         }
     }
 
+    /** CPUID: the identity and implemented features of the CPU model (shared by both modes). */
     static final class Cpuid extends Insn {
+        private final org.hvsim.core.cpu.Cpuid table;
         private final int[] out = new int[4];
 
-        Cpuid(DecodedInstruction d) {
+        Cpuid(DecodedInstruction d, org.hvsim.core.cpu.Cpuid table) {
             super(d);
+            this.table = table;
         }
 
         @Override
         public void execute(Interpreter cpu) {
             long[] g = cpu.gpr;
-            CpuIdentity.query((int) g[Registers.RAX], (int) g[Registers.RCX], out);
+            table.query((int) g[Registers.RAX], (int) g[Registers.RCX], out);
             g[Registers.RAX] = out[0] & 0xFFFF_FFFFL;
             g[Registers.RBX] = out[1] & 0xFFFF_FFFFL;
             g[Registers.RCX] = out[2] & 0xFFFF_FFFFL;

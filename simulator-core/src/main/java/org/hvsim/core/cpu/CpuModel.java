@@ -18,9 +18,10 @@ import java.util.Set;
  * @param brand        brand string (CPUID 0x80000002-4), at most 48 characters
  * @param frequencyHz  nominal core clock: the rate of the TSC and of simulated cycles
  * @param features     CPUID features of the real processor
+ * @param costs        cycles of microcoded system operations
  */
 public record CpuModel(String name, String description, String vendor, int family, int model, int stepping,
-                       String brand, long frequencyHz, Set<CpuFeature> features) {
+                       String brand, long frequencyHz, Set<CpuFeature> features, MicrocodeCosts costs) {
     public CpuModel {
         if (vendor.length() != 12) {
             throw new IllegalArgumentException("vendor string must have 12 characters: \"" + vendor + "\"");

@@ -88,7 +88,16 @@ public final class PresetLoader {
         Fields frequency = top.map("frequency");
         List<String> featureNames = top.stringList("features");
         top.string("features_source");
+        Fields costs = top.map("costs");
         top.rejectOthers();
+        int[] costValues = new int[MicrocodeCosts.KEYS.length];
+        for (int i = 0; i < costValues.length; i++) {
+            Fields cost = costs.map(MicrocodeCosts.KEYS[i]);
+            costValues[i] = (int) cost.number("value", 0, 1_000_000);
+            cost.string("source");
+            cost.rejectOthers();
+        }
+        costs.rejectOthers();
 
         String vendor = identity.string("vendor");
         int family = (int) identity.number("family", 0, 0x10E);
@@ -110,7 +119,8 @@ public final class PresetLoader {
             }
         }
         try {
-            return new CpuModel(name, description, vendor, family, model, stepping, brand, hz, features);
+            return new CpuModel(name, description, vendor, family, model, stepping, brand, hz, features,
+                    MicrocodeCosts.of(costValues));
         } catch (IllegalArgumentException e) {
             throw new PresetException(source + ": " + e.getMessage());
         }

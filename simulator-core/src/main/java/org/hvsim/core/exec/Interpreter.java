@@ -263,6 +263,33 @@ public final class Interpreter {
         leaveBlock = true;
     }
 
+    /** Cycles charged by microcoded operations beyond one per instruction (see {@link #charge}). */
+    private long chargedCycles;
+    /** Charged cycles left before the caller's next deadline (a device event). */
+    private long chargeAllowance = Long.MAX_VALUE;
+
+    /**
+     * Adds {@code cycles} of microcode cost (a privilege transition, an exception delivery, a
+     * port access). If that reaches the deadline set by {@link #setChargeAllowance}, the run
+     * returns after this instruction so the caller can fire the due event.
+     */
+    public void charge(long cycles) {
+        chargedCycles += cycles;
+        chargeAllowance -= cycles;
+        if (chargeAllowance <= 0) {
+            requestAttention();
+        }
+    }
+
+    public long chargedCycles() {
+        return chargedCycles;
+    }
+
+    /** How many charged cycles may pass before {@link #run} should return (the next event). */
+    public void setChargeAllowance(long cycles) {
+        chargeAllowance = cycles;
+    }
+
     /** Returns from {@link #run} with {@link StopReason#ATTENTION} after the current instruction. */
     public void requestAttention() {
         requestStop(StopReason.ATTENTION, null);

@@ -31,6 +31,7 @@ public final class ProtectedTransfers {
         if ((sys.efer & EFER_SCE) == 0) {
             throw GuestFault.of(ExceptionVector.UD);
         }
+        cpu.charge(cpu.costs().syscall());
         CpuState s = cpu.state;
         long star = sys.msr(Msr.IA32_STAR);
         int selector = (int) (star >>> 32) & 0xFFFF;
@@ -51,6 +52,7 @@ public final class ProtectedTransfers {
             throw GuestFault.of(ExceptionVector.UD);
         }
         cpu.requireCpl0();
+        cpu.charge(cpu.costs().sysret());
         CpuState s = cpu.state;
         long rcx = s.gpr[Registers.RCX];
         if (!to64BitCode) {
@@ -73,6 +75,7 @@ public final class ProtectedTransfers {
         if (selector == 0) {
             throw SystemCpu.gp(0);
         }
+        cpu.charge(cpu.costs().syscall());
         CpuState s = cpu.state;
         s.setRflags(s.rflags() & ~(LazyFlags.VM | LazyFlags.IF | LazyFlags.RF));
         sys.cs.load(selector, 0, 0xFFFF_FFFF, SystemSegments.codeAttributes(0));
@@ -93,6 +96,7 @@ public final class ProtectedTransfers {
         if (!to64BitCode) {
             throw SystemCpu.gp(0); // return to 32-bit code: not modelled
         }
+        cpu.charge(cpu.costs().sysret());
         CpuState s = cpu.state;
         SystemCpu.requireCanonical(s.gpr[Registers.RDX]);
         SystemCpu.requireCanonical(s.gpr[Registers.RCX]);
@@ -112,6 +116,7 @@ public final class ProtectedTransfers {
         if (operandSize != 8) {
             throw SystemCpu.gp(0); // IRET/IRETD from 64-bit code: frames of other sizes not modelled
         }
+        cpu.charge(cpu.costs().iret());
         CpuState s = cpu.state;
         if ((s.rflags() & LazyFlags.NT) != 0) {
             throw SystemCpu.gp(0); // a task return: no task switching in IA-32e mode

@@ -20,6 +20,7 @@ public final class SegmentLoader {
 
     /** MOV/POP to DS, ES, FS or GS. A null selector is allowed and leaves the register unusable. */
     public void loadData(int sreg, int selector) {
+        cpu.charge(cpu.costs().descriptorLoad());
         SegmentRegister seg = cpu.sys.segment(sreg);
         if ((selector & 0xFFFC) == 0) {
             seg.loadNull(selector);
@@ -44,6 +45,7 @@ public final class SegmentLoader {
 
     /** MOV/POP SS, and the SS of IRETQ and far returns to outer levels, for privilege {@code cpl}. */
     public void loadStack(int selector, int cpl) {
+        cpu.charge(cpu.costs().descriptorLoad());
         SegmentRegister ss = cpu.sys.ss;
         if ((selector & 0xFFFC) == 0) {
             // 64-bit mode allows a null SS below CPL 3 (SDM Vol. 3A 5.4.1.1).

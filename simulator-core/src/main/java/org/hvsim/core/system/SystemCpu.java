@@ -37,9 +37,11 @@ public final class SystemCpu {
     private long interruptShadowEnd = -1;
 
     private final org.hvsim.core.cpu.CpuModel model;
+    private final int ioPortCycles;
 
     public SystemCpu(Interpreter cpu, Mmu mmu, SystemDevices devices, org.hvsim.core.cpu.CpuModel model) {
         this.model = model;
+        this.ioPortCycles = model.costs().ioPortCycles(model.frequencyHz());
         this.cpu = cpu;
         this.state = cpu.state;
         this.sys = new SystemState();
@@ -58,6 +60,20 @@ public final class SystemCpu {
 
     public ProtectedTransfers transfers() {
         return transfers;
+    }
+
+    /** Microcode costs of the model, charged by the system instructions. */
+    public org.hvsim.core.cpu.MicrocodeCosts costs() {
+        return model.costs();
+    }
+
+    public void charge(int cycles) {
+        cpu.charge(cycles);
+    }
+
+    /** Charges one legacy port access at the model's clock. */
+    public void chargePortAccess() {
+        cpu.charge(ioPortCycles);
     }
 
     /** The processor model CPUID describes. */
@@ -158,6 +174,7 @@ public final class SystemCpu {
             // Leaving paging or protected mode would leave 64-bit mode, which is not modelled.
             throw gp(0);
         }
+        charge(model.costs().movToCr0Cr4());
         long changed = sys.cr0 ^ value;
         sys.cr0 = value | CR0_ET;
         if ((changed & (CR0_PG | CR0_WP | CR0_PE)) != 0) {
@@ -174,6 +191,7 @@ public final class SystemCpu {
         if ((stored >>> 52) != 0) {
             throw gp(0);
         }
+        charge(model.costs().movToCr3());
         sys.cr3 = stored;
         mmu().writeCr3(value);
         cpu.translationsChanged();
@@ -186,6 +204,7 @@ public final class SystemCpu {
         if ((value & CR4_PCIDE) != 0 && (sys.cr4 & CR4_PCIDE) == 0 && (sys.cr3 & CR3_PCID_MASK) != 0) {
             throw gp(0); // CR4.PCIDE may be set only with PCID 0 (SDM Vol. 3A 4.10.1)
         }
+        charge(model.costs().movToCr0Cr4());
         sys.cr4 = value;
         pagingControlsChanged();
     }
@@ -199,6 +218,7 @@ public final class SystemCpu {
         if ((value & ~0xFL) != 0) {
             throw gp(0);
         }
+        charge(model.costs().movToCr8());
         devices.writeCr8(value);
         cpu.requestAttention(); // a lower priority may unmask a pending interrupt
     }
@@ -219,6 +239,7 @@ public final class SystemCpu {
     // ---- MSRs ----------------------------------------------------------------------------------
 
     public long readMsr(long address) {
+        charge(model.costs().rdmsr());
         Msr m = Msr.at(address);
         if (m == null) {
             throw gp(0);
@@ -234,6 +255,7 @@ public final class SystemCpu {
     }
 
     public void writeMsr(long address, long value) {
+        charge(model.costs().wrmsr());
         Msr m = Msr.at(address);
         if (m == null) {
             throw gp(0);
@@ -319,6 +341,7 @@ public final class SystemCpu {
      */
     public void deliver(int vector, boolean hasErrorCode, int errorCode, boolean software, long returnRip) {
         halted = false;
+        charge(software ? model.costs().softwareInterrupt() : model.costs().exceptionDelivery());
         delivery.deliver(vector, hasErrorCode, errorCode, software, returnRip);
     }
 

@@ -70,9 +70,9 @@ public final class SystemMachine {
         return platform;
     }
 
-    /** Simulated time: retired instructions plus idle cycles. */
+    /** Simulated time: one cycle per retired instruction, plus microcode costs and idle cycles. */
     public long cycles() {
-        return cpu.retiredInstructions() + idleCycles;
+        return cpu.retiredInstructions() + cpu.chargedCycles() + idleCycles;
     }
 
     /**
@@ -104,6 +104,12 @@ public final class SystemMachine {
                 }
                 long untilEvent = platform.scheduler().nextEventCycle() - cycles();
                 long slice = Math.max(1, Math.min(left, untilEvent));
+                if (system.inInterruptShadow()) {
+                    // STI / MOV SS shadow: run just the shadowed instruction, so that a pending
+                    // interrupt is taken right after it (SDM Vol. 3A 6.8.3) rather than at the
+                    // next device event, which may be much later.
+                    slice = 1;
+                }
                 RunResult r = cpu.run(slice);
                 switch (r.reason()) {
                     case GUEST_FAULT: {

@@ -201,6 +201,7 @@ public final class Binder {
             case VERW: return new SystemInstructions.SelectorQuery(d, sys, SystemInstructions.SelectorQuery.VERW, null, loc(d, 0));
             case CLAC: return new SystemInstructions.AlignmentCheckFlag(d, sys, false);
             case STAC: return new SystemInstructions.AlignmentCheckFlag(d, sys, true);
+            case CPUID: return new SystemInstructions.Cpuid(d, sys, cpuid);
             case RDPMC:
                 // No performance counters are modelled: every counter index is out of range.
                 return raise(d, ExceptionVector.GP, 0);

@@ -133,6 +133,7 @@ final class SystemInstructions {
             long a = mem.address(cpu);
             if (load) {
                 sys.requireCpl0();
+                sys.charge(sys.costs().descriptorLoad());
                 int limit = cpu.memory.read16(a);
                 long base = cpu.memory.read64(a + 2);
                 SystemCpu.requireCanonical(base);
@@ -193,6 +194,7 @@ final class SystemInstructions {
         @Override
         public void execute(Interpreter cpu) {
             sys.requireCpl0();
+            sys.charge(sys.costs().descriptorLoad());
             int sel = (int) selector.read(cpu) & 0xFFFF;
             SegmentRegister target = task ? sys.sys.tr : sys.sys.ldtr;
             if ((sel & 0xFFFC) == 0) {
@@ -257,6 +259,7 @@ final class SystemInstructions {
         @Override
         public void execute(Interpreter cpu) {
             sys.requireCpl0();
+            sys.charge(sys.costs().invlpg());
             long la = mem.address(cpu);
             sys.mmu().invlpg(la);
             cpu.translationChanged(la);
@@ -277,6 +280,7 @@ final class SystemInstructions {
         @Override
         public void execute(Interpreter cpu) {
             sys.requireCpl0();
+            sys.charge(sys.costs().invlpg());
             long type = cpu.gpr[typeRegister];
             long a = descriptor.address(cpu);
             long pcid = cpu.memory.read64(a);
@@ -313,9 +317,11 @@ final class SystemInstructions {
                     sys.halt();
                     break;
                 case CLTS:
+                    sys.charge(sys.costs().movToCr0Cr4());
                     sys.sys.cr0 &= ~CR0_TS;
                     break;
                 case SWAPGS: {
+                    sys.charge(sys.costs().flagsControl());
                     long kernel = sys.sys.msr(org.hvsim.core.system.Msr.IA32_KERNEL_GS_BASE);
                     sys.sys.setMsr(org.hvsim.core.system.Msr.IA32_KERNEL_GS_BASE, cpu.state.gsBase);
                     cpu.state.gsBase = kernel;
@@ -366,7 +372,8 @@ final class SystemInstructions {
                 throw SystemCpu.gp(0);
             }
             cpu.at(this);
-            long tsc = sys.timeStampCounter();
+            long tsc = sys.timeStampCounter(); // read before this instruction's own cost
+            sys.charge(sys.costs().rdtsc());
             long[] g = cpu.gpr;
             g[Registers.RAX] = tsc & 0xFFFF_FFFFL;
             g[Registers.RDX] = tsc >>> 32;
@@ -390,9 +397,14 @@ final class SystemInstructions {
             if (sys.cpl() > sys.iopl()) {
                 throw SystemCpu.gp(0);
             }
+            sys.charge(sys.costs().flagsControl());
             boolean was = cpu.flags.systemBit(LazyFlags.IF);
             cpu.flags.setSystemBit(LazyFlags.IF, set);
             if (set && !was) {
+                // The shadow is counted in retired instructions: make the count exact first
+                // (inside a block it lags until the block ends). Without this the shadow was
+                // missing for an STI that is not the first instruction of its block.
+                cpu.at(this);
                 sys.setInterruptShadow();
             }
         }
@@ -418,6 +430,8 @@ final class SystemInstructions {
             if (!sys.ioPermitted(port, size)) {
                 throw SystemCpu.gp(0);
             }
+            cpu.at(this);
+            sys.chargePortAccess();
             if (out) {
                 sys.devices().out(port, size, (int) g[Registers.RAX]);
                 cpu.requestAttention(); // a device may now raise an interrupt or stop the machine
@@ -468,6 +482,8 @@ final class SystemInstructions {
                     }
                 }
                 long addr = (addr32 ? g[index] & 0xFFFF_FFFFL : g[index]) + segBase;
+                cpu.at(this);
+                sys.chargePortAccess();
                 if (out) {
                     sys.devices().out(port, size, (int) cpu.memory.read(addr, size));
                 } else {
@@ -500,6 +516,7 @@ final class SystemInstructions {
             long[] g = cpu.gpr;
             long v = cpu.memory.read(g[Registers.RSP], size);
             g[Registers.RSP] += size;
+            sys.charge(sys.costs().flagsControl());
             long current = cpu.state.rflags();
             if (size == 2) {
                 v = (current & ~0xFFFFL) | v;
@@ -623,6 +640,7 @@ final class SystemInstructions {
             }
             if (sreg == DecodedInstruction.SS) {
                 sys.segments().loadStack(selector, sys.cpl());
+                cpu.at(this); // exact retired count for the shadow, as for STI
                 sys.setInterruptShadow();
             } else {
                 sys.segments().loadData(sreg, selector);
@@ -721,6 +739,28 @@ final class SystemInstructions {
                 throw GuestFault.of(ExceptionVector.UD);
             }
             cpu.flags.setSystemBit(LazyFlags.AC, set);
+        }
+    }
+
+    /** CPUID in system mode: the model's answer plus its microcode cost. */
+    static final class Cpuid extends SystemInsn {
+        private final org.hvsim.core.cpu.Cpuid table;
+        private final int[] out = new int[4];
+
+        Cpuid(DecodedInstruction d, SystemCpu sys, org.hvsim.core.cpu.Cpuid table) {
+            super(d, sys);
+            this.table = table;
+        }
+
+        @Override
+        public void execute(Interpreter cpu) {
+            sys.charge(sys.costs().cpuid());
+            long[] g = cpu.gpr;
+            table.query((int) g[Registers.RAX], (int) g[Registers.RCX], out);
+            g[Registers.RAX] = out[0] & 0xFFFF_FFFFL;
+            g[Registers.RBX] = out[1] & 0xFFFF_FFFFL;
+            g[Registers.RCX] = out[2] & 0xFFFF_FFFFL;
+            g[Registers.RDX] = out[3] & 0xFFFF_FFFFL;
         }
     }
 }

@@ -19,6 +19,10 @@ public final class ExitCodes {
     public static final int CANNOT_EXECUTE = 126;
     /** The program file does not exist or cannot be read. */
     public static final int NOT_FOUND = 127;
+    /** {@code hvsim boot}: the processor shut down after a triple fault (128 + SIGABRT's 6). */
+    public static final int TRIPLE_FAULT = 134;
+    /** {@code hvsim boot}: the processor halted with nothing left that could wake it. */
+    public static final int HALTED = 135;
     /** A guest fault ends the program as Linux's signal would: 128 + signal number. */
     public static final int SIGNAL_BASE = 128;
 

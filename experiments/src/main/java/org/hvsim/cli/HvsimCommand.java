@@ -14,7 +14,7 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "hvsim", mixinStandardHelpOptions = true, versionProvider = HvsimCommand.Version.class,
         description = "hvsim: a cycle-approximate x86-64 CPU and virtualization simulator.",
-        subcommands = {RunCommand.class, DisasmCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BootCommand.class, DisasmCommand.class, CommandLine.HelpCommand.class})
 public final class HvsimCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -77,7 +77,7 @@ public final class HvsimCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run or disasm");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, boot or disasm");
     }
 
     /** Builds commands with the console they print to. */
@@ -93,6 +93,9 @@ public final class HvsimCommand implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             if (type == RunCommand.class) {
                 return type.cast(new RunCommand(console));
+            }
+            if (type == BootCommand.class) {
+                return type.cast(new BootCommand(console));
             }
             if (type == DisasmCommand.class) {
                 return type.cast(new DisasmCommand(console));

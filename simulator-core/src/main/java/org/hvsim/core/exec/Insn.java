@@ -16,6 +16,8 @@ public abstract class Insn {
     public final DecodedInstruction decoded;
     /** Position in its block, so the engine can tell the exact instruction count mid-block. */
     int indexInBlock;
+    /** Timing profile, built the first time a timing model sees this instruction. */
+    org.hvsim.core.timing.InstructionProfile profile;
 
     /** Position of this object's first guest instruction in its block. */
     public final int indexInBlock() {

@@ -66,13 +66,17 @@ public final class Interpreter {
 
     /** Index within the running block of the instruction executing now (see {@link #at}). */
     private int currentIndex;
+    /** True inside {@link #runTimed}, which counts retirement per instruction. */
+    private boolean timed;
 
     /**
      * Records that {@code insn} is executing, so {@link #retiredInstructions()} is exact inside
      * it. Called by the few instructions that observe the instruction count (RDTSC, SYSCALL).
      */
     public void at(Insn insn) {
-        currentIndex = insn.indexInBlock;
+        if (!timed) {
+            currentIndex = insn.indexInBlock;
+        }
     }
 
     /** Ends the run after the current instruction with {@link StopReason#EXITED}. */
@@ -103,7 +107,14 @@ public final class Interpreter {
             throw GuestFault.of(ExceptionVector.UD);
         }
         at(insn);
-        systemCallHandler.systemCall(this);
+        // The personality's own memory work is not the guest's: keep it out of a timing model.
+        org.hvsim.core.mem.AccessLog log = memory.accessLog();
+        memory.setAccessLog(null);
+        try {
+            systemCallHandler.systemCall(this);
+        } finally {
+            memory.setAccessLog(log);
+        }
     }
 
     /**
@@ -218,6 +229,85 @@ public final class Interpreter {
         } finally {
             this.budget = budget;
             this.lastBlock = block;
+        }
+    }
+
+    private final org.hvsim.core.mem.AccessLog accessLog = new org.hvsim.core.mem.AccessLog();
+    private final org.hvsim.core.timing.RetiredInstruction retiredRecord = new org.hvsim.core.timing.RetiredInstruction();
+
+    /**
+     * Runs with a timing model: instructions execute one at a time (unfused) and each retired
+     * instruction, with its data accesses, is handed to {@code model}. Stops like {@link #run},
+     * and also with {@link StopReason#ATTENTION} once the model's cycles reach
+     * {@code cycleDeadline} (the next device event).
+     */
+    public RunResult runTimed(long maxInstructions, org.hvsim.core.timing.TimingModel model, long cycleDeadline) {
+        long startRetired = retired;
+        long budget = maxInstructions;
+        pendingStop = null;
+        timed = true;
+        currentIndex = 0;
+        memory.setAccessLog(accessLog);
+        org.hvsim.core.timing.RetiredInstruction r = retiredRecord;
+        r.accesses = accessLog;
+        try {
+            while (true) {
+                if (budget <= 0) {
+                    return result(StopReason.INSTRUCTION_LIMIT, startRetired);
+                }
+                if (model.cycles() >= cycleDeadline) {
+                    return result(StopReason.ATTENTION, startRetired);
+                }
+                long rip = state.rip;
+                Block block;
+                try {
+                    block = lookupOrTranslate(rip);
+                } catch (GuestFault fault) {
+                    return faultResult(fault, rip, startRetired);
+                }
+                Insn[] plain = block.plain;
+                for (int i = 0; i < plain.length; i++) {
+                    Insn insn = plain[i];
+                    accessLog.reset();
+                    long chargedBefore = chargedCycles;
+                    boolean user = memory.userMode();
+                    try {
+                        insn.execute(this);
+                    } catch (GuestFault fault) {
+                        return faultResult(fault, insn.address(), startRetired);
+                    }
+                    if (!insn.isControlTransfer()) {
+                        state.rip = insn.nextAddress();
+                    }
+                    if (insn.profile == null) {
+                        insn.profile = org.hvsim.core.timing.InstructionProfiles.of(insn.decoded);
+                    }
+                    r.sequence = model.instructions();
+                    r.pc = insn.address();
+                    r.nextPc = state.rip;
+                    r.decoded = insn.decoded;
+                    r.profile = insn.profile;
+                    r.taken = state.rip != insn.nextAddress();
+                    r.microcodeCycles = chargedCycles - chargedBefore;
+                    r.user = user;
+                    model.retire(r);
+                    retired++;
+                    budget--;
+                    if (leaveBlock) {
+                        leaveBlock = false;
+                        if (pendingStop != null) {
+                            return result(pendingStop, startRetired);
+                        }
+                        break;
+                    }
+                    if (budget <= 0 || model.cycles() >= cycleDeadline) {
+                        break;
+                    }
+                }
+            }
+        } finally {
+            memory.setAccessLog(null);
+            timed = false;
         }
     }
 

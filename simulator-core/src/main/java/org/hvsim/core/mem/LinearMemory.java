@@ -91,6 +91,17 @@ public final class LinearMemory {
     private long[] fetchPhysicalPage;
     private final SparseBitmap codeFrames = new SparseBitmap();
     private MmioSpace mmio;
+    /** Records data accesses for a timing model; null when no timing model runs. */
+    private AccessLog log;
+
+    /** Starts ({@code log} non-null) or stops recording data accesses. */
+    public void setAccessLog(AccessLog log) {
+        this.log = log;
+    }
+
+    public AccessLog accessLog() {
+        return log;
+    }
 
     public LinearMemory(PhysicalMemory physical, AddressTranslator translator) {
         this.physical = physical;
@@ -208,6 +219,9 @@ public final class LinearMemory {
     // ---- data reads -------------------------------------------------------------------------
 
     public int read8(long la) {
+        if (log != null) {
+            log.record(la, 1, false);
+        }
         int i = (int) (la >>> 12) & TLB_MASK;
         if (readTag[i] == la >>> 12) {
             return readFrame[i][(int) la & OFFSET_MASK] & 0xFF;
@@ -216,6 +230,9 @@ public final class LinearMemory {
     }
 
     public int read16(long la) {
+        if (log != null) {
+            log.record(la, 2, false);
+        }
         int i = (int) (la >>> 12) & TLB_MASK;
         int off = (int) la & OFFSET_MASK;
         if (readTag[i] == la >>> 12 && off <= OFFSET_MASK - 1) {
@@ -225,6 +242,9 @@ public final class LinearMemory {
     }
 
     public int read32(long la) {
+        if (log != null) {
+            log.record(la, 4, false);
+        }
         int i = (int) (la >>> 12) & TLB_MASK;
         int off = (int) la & OFFSET_MASK;
         if (readTag[i] == la >>> 12 && off <= OFFSET_MASK - 3) {
@@ -234,6 +254,9 @@ public final class LinearMemory {
     }
 
     public long read64(long la) {
+        if (log != null) {
+            log.record(la, 8, false);
+        }
         int i = (int) (la >>> 12) & TLB_MASK;
         int off = (int) la & OFFSET_MASK;
         if (readTag[i] == la >>> 12 && off <= OFFSET_MASK - 7) {
@@ -255,6 +278,9 @@ public final class LinearMemory {
     // ---- data writes ------------------------------------------------------------------------
 
     public void write8(long la, int value) {
+        if (log != null) {
+            log.record(la, 1, true);
+        }
         int i = (int) (la >>> 12) & TLB_MASK;
         if (writeTag[i] == la >>> 12) {
             writeFrame[i][(int) la & OFFSET_MASK] = (byte) value;
@@ -264,6 +290,9 @@ public final class LinearMemory {
     }
 
     public void write16(long la, int value) {
+        if (log != null) {
+            log.record(la, 2, true);
+        }
         int i = (int) (la >>> 12) & TLB_MASK;
         int off = (int) la & OFFSET_MASK;
         if (writeTag[i] == la >>> 12 && off <= OFFSET_MASK - 1) {
@@ -274,6 +303,9 @@ public final class LinearMemory {
     }
 
     public void write32(long la, int value) {
+        if (log != null) {
+            log.record(la, 4, true);
+        }
         int i = (int) (la >>> 12) & TLB_MASK;
         int off = (int) la & OFFSET_MASK;
         if (writeTag[i] == la >>> 12 && off <= OFFSET_MASK - 3) {
@@ -284,6 +316,9 @@ public final class LinearMemory {
     }
 
     public void write64(long la, long value) {
+        if (log != null) {
+            log.record(la, 8, true);
+        }
         int i = (int) (la >>> 12) & TLB_MASK;
         int off = (int) la & OFFSET_MASK;
         if (writeTag[i] == la >>> 12 && off <= OFFSET_MASK - 7) {

@@ -70,9 +70,38 @@ public final class SystemMachine {
         return platform;
     }
 
-    /** Simulated time: one cycle per retired instruction, plus microcode costs and idle cycles. */
+    /** The timing model, or null for the functional core's one cycle per instruction. */
+    private org.hvsim.core.timing.TimingModel timing;
+
+    /**
+     * Runs the processor under a timing model from now on (null: functional). Simulated time,
+     * the TSC and device timers then follow the model's cycles.
+     */
+    public void setTimingModel(org.hvsim.core.timing.TimingModel model) {
+        this.timing = model;
+    }
+
+    public org.hvsim.core.timing.TimingModel timingModel() {
+        return timing;
+    }
+
+    /**
+     * Simulated time. Functional: one cycle per retired instruction plus microcode costs and
+     * idle cycles. Timed: the timing model's cycles (which include all of those).
+     */
     public long cycles() {
+        if (timing != null) {
+            return timing.cycles();
+        }
         return cpu.retiredInstructions() + cpu.chargedCycles() + idleCycles;
+    }
+
+    /** Gives the timing model the microcode cycles charged outside any instruction (deliveries). */
+    private void accountCharges(long chargedBefore, org.hvsim.core.timing.CycleAccount account) {
+        long delta = cpu.chargedCycles() - chargedBefore;
+        if (timing != null && delta > 0) {
+            timing.stall(account, delta);
+        }
     }
 
     /**
@@ -91,7 +120,9 @@ public final class SystemMachine {
                 if (left <= 0) {
                     return result(MachineResult.Reason.INSTRUCTION_LIMIT, start, null);
                 }
+                long chargedBefore = cpu.chargedCycles();
                 String shutdown = deliverPendingInterrupt();
+                accountCharges(chargedBefore, org.hvsim.core.timing.CycleAccount.EXCEPTION);
                 if (shutdown != null) {
                     return result(MachineResult.Reason.TRIPLE_FAULT, start, shutdown);
                 }
@@ -110,10 +141,20 @@ public final class SystemMachine {
                     // next device event, which may be much later.
                     slice = 1;
                 }
-                RunResult r = cpu.run(slice);
+                RunResult r;
+                if (timing == null) {
+                    // Microcode costs count too: stop early if they reach the next event.
+                    cpu.setChargeAllowance(Math.max(1, untilEvent));
+                    r = cpu.run(slice);
+                } else {
+                    long deadline = platform.scheduler().nextEventCycle();
+                    r = cpu.runTimed(system.inInterruptShadow() ? 1 : left, timing, deadline);
+                }
                 switch (r.reason()) {
                     case GUEST_FAULT: {
+                        long before = cpu.chargedCycles();
                         String tripleFault = deliverException(r.fault(), r.faultRip());
+                        accountCharges(before, org.hvsim.core.timing.CycleAccount.EXCEPTION);
                         if (tripleFault != null) {
                             return result(MachineResult.Reason.TRIPLE_FAULT, start, tripleFault);
                         }
@@ -156,7 +197,11 @@ public final class SystemMachine {
         }
         long now = cycles();
         if (next > now) {
-            idleCycles += next - now;
+            if (timing != null) {
+                timing.stall(org.hvsim.core.timing.CycleAccount.IDLE, next - now);
+            } else {
+                idleCycles += next - now;
+            }
         }
         platform.scheduler().runDue(cycles());
         if (platform.interruptController().hasPendingInterrupt()) {

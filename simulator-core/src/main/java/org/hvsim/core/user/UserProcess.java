@@ -80,6 +80,20 @@ public final class UserProcess {
      *
      * @throws IOException if flushing the guest's output to the host fails
      */
+    /**
+     * Like {@link #run} but under a timing model: every retired instruction, with its memory
+     * accesses, is handed to {@code model} (see {@link org.hvsim.core.exec.Interpreter#runTimed}).
+     *
+     * @throws IOException if flushing the guest's output to the host fails
+     */
+    public RunResult runTimed(long maxInstructions, org.hvsim.core.timing.TimingModel model) throws IOException {
+        try {
+            return interpreter.runTimed(maxInstructions, model, Long.MAX_VALUE);
+        } finally {
+            syscalls.flush();
+        }
+    }
+
     public RunResult run(long maxInstructions) throws IOException {
         try {
             return interpreter.run(maxInstructions);

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The identity of a processor model as software sees it through CPUID, and its nominal clock.
- * Built from a preset file by {@link PresetLoader}; the microarchitecture parameters of the
- * timing models extend the same presets.
+ * Built from a preset file by {@link PresetLoader}, together with the microarchitecture
+ * parameters the timing models and the memory system read.
  *
  * @param name         preset name, e.g. {@code "skylake"}
  * @param description  what the preset represents
@@ -19,9 +19,11 @@ import java.util.Set;
  * @param frequencyHz  nominal core clock: the rate of the TSC and of simulated cycles
  * @param features     CPUID features of the real processor
  * @param costs        cycles of microcoded system operations
+ * @param microarchitecture pipeline, execution, branch-prediction and memory-hierarchy parameters
  */
 public record CpuModel(String name, String description, String vendor, int family, int model, int stepping,
-                       String brand, long frequencyHz, Set<CpuFeature> features, MicrocodeCosts costs) {
+                       String brand, long frequencyHz, Set<CpuFeature> features, MicrocodeCosts costs,
+                       Microarchitecture microarchitecture) {
     public CpuModel {
         if (vendor.length() != 12) {
             throw new IllegalArgumentException("vendor string must have 12 characters: \"" + vendor + "\"");
@@ -49,6 +51,14 @@ public record CpuModel(String name, String description, String vendor, int famil
         int baseModel = model & 0xF;
         int extendedModel = (baseFamily == 0x6 || baseFamily == 0xF) ? (model >>> 4) & 0xF : 0;
         return stepping | (baseModel << 4) | (baseFamily << 8) | (extendedModel << 16) | (extendedFamily << 20);
+    }
+
+    /**
+     * The simulator-mmu configuration of this preset's caches, TLBs and paging-structure caches
+     * (see {@link PresetMmuConfig} for what is rounded to fit the MMU model).
+     */
+    public org.hvsim.mmu.MmuConfig mmuConfig() {
+        return PresetMmuConfig.of(this);
     }
 
     /** Whether CPUID reports {@code f}: the processor has it and hvsim implements it. */

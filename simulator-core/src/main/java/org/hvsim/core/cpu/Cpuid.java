@@ -13,8 +13,11 @@ public final class Cpuid {
     private static final int CLFLUSH_LINE = 8 << 8;
     /** CPUID.1:EBX[23:16]: one logical processor. */
     private static final int LOGICAL_PROCESSORS = 1 << 16;
-    /** CPUID.80000008H:EAX: 48 physical and 48 linear address bits. */
-    private static final int ADDRESS_SIZES = 48 | (48 << 8);
+    /**
+     * CPUID.80000008H:EAX: 39 physical and 48 linear address bits, the MAXPHYADDR of the modelled
+     * MMU (MmuConfig.skylake(): what Skylake client parts report).
+     */
+    private static final int ADDRESS_SIZES = 39 | (48 << 8);
 
     private final CpuModel model;
     private final int[] registers = new int[4];

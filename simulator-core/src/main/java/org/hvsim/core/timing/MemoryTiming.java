@@ -21,13 +21,24 @@ import org.hvsim.mmu.cache.Requester;
 public final class MemoryTiming {
     private final Mmu mmu;
     private final CacheHierarchy caches;
+    /** For user-mode processes: tables built on first touch; null in system mode (the guest's own). */
+    private final DemandPageTables demand;
     private final TranslationResult translation = new TranslationResult();
     private CacheLevel lastLevel = CacheLevel.L1D;
     private int lastTranslationCycles;
 
+    /** Timing through {@code mmu}, which walks the guest's own page tables (system mode). */
     public MemoryTiming(Mmu mmu) {
         this.mmu = mmu;
         this.caches = mmu.caches();
+        this.demand = null;
+    }
+
+    /** Timing for a user-mode process, through page tables built on demand (see {@link DemandPageTables}). */
+    public MemoryTiming(DemandPageTables demand) {
+        this.mmu = demand.mmu();
+        this.caches = mmu.caches();
+        this.demand = demand;
     }
 
     public Mmu mmu() {
@@ -51,6 +62,9 @@ public final class MemoryTiming {
     }
 
     private long translate(long la, AccessKind kind, boolean user) {
+        if (demand != null) {
+            demand.ensureMapped(la);
+        }
         mmu.translate(la, kind, user ? Privilege.USER : Privilege.SUPERVISOR, false, translation);
         lastTranslationCycles = translation.latency();
         return translation.ok() ? translation.physicalAddress() : la;

@@ -7,10 +7,10 @@ import org.hvsim.core.platform.PlatformConfig;
 import org.hvsim.mmu.MmuConfig;
 
 /**
- * What {@code hvsim boot --cpu PRESET} configures: the CPU model of a preset (CPUID identity and
- * clock, from {@link PresetLoader}: a built-in name or a preset file), the platform clocked at the
- * model's frequency, and the memory system. The presets do not describe the memory system yet,
- * so every preset uses {@link MmuConfig#skylake()}.
+ * What {@code --cpu PRESET} configures: the CPU model of a preset (CPUID identity, clock,
+ * microcode costs and microarchitecture, from {@link PresetLoader}: a built-in name or a preset
+ * file), the platform clocked at the model's frequency, and the memory system (caches, TLBs and
+ * paging-structure caches) built from the preset.
  */
 final class CpuPresets {
     static final String DEFAULT = PresetLoader.DEFAULT;
@@ -30,6 +30,6 @@ final class CpuPresets {
         } catch (PresetException e) {
             throw new CliException(ExitCodes.USAGE, ProgramFiles.oneLine(e.getMessage()));
         }
-        return new Preset(model, MmuConfig.skylake(), PlatformConfig.defaults().withCpuFrequencyHz(model.frequencyHz()));
+        return new Preset(model, model.mmuConfig(), PlatformConfig.defaults().withCpuFrequencyHz(model.frequencyHz()));
     }
 }

@@ -755,12 +755,7 @@ final class SystemInstructions {
         @Override
         public void execute(Interpreter cpu) {
             sys.charge(sys.costs().cpuid());
-            long[] g = cpu.gpr;
-            table.query((int) g[Registers.RAX], (int) g[Registers.RCX], out);
-            g[Registers.RAX] = out[0] & 0xFFFF_FFFFL;
-            g[Registers.RBX] = out[1] & 0xFFFF_FFFFL;
-            g[Registers.RCX] = out[2] & 0xFFFF_FFFFL;
-            g[Registers.RDX] = out[3] & 0xFFFF_FFFFL;
+            UserModeSystem.Cpuid.answer(table, out, cpu.gpr);
         }
     }
 }

@@ -85,7 +85,11 @@ final class UserModeSystem {
 
         @Override
         public void execute(Interpreter cpu) {
-            long[] g = cpu.gpr;
+            answer(table, out, cpu.gpr);
+        }
+
+        /** CPUID's register protocol: leaf in EAX, subleaf in ECX; results in EAX, EBX, ECX, EDX (zero-extended). */
+        static void answer(org.hvsim.core.cpu.Cpuid table, int[] out, long[] g) {
             table.query((int) g[Registers.RAX], (int) g[Registers.RCX], out);
             g[Registers.RAX] = out[0] & 0xFFFF_FFFFL;
             g[Registers.RBX] = out[1] & 0xFFFF_FFFFL;

@@ -72,6 +72,9 @@ final class BootCommand implements Callable<Integer> {
             description = "Stop after N instructions with exit status 124 (default: no limit).")
     private Long maxInstructions;
 
+    @picocli.CommandLine.Mixin
+    TimingOptions timing = new TimingOptions();
+
     @Option(names = "--stats", description = "Print instruction, cycle, TLB and cache statistics and MIPS on stderr.")
     private boolean stats;
 
@@ -108,10 +111,12 @@ final class BootCommand implements Callable<Integer> {
             } catch (ElfFormatException e) {
                 throw new CliException(ExitCodes.CANNOT_EXECUTE, kernelName + ": " + e.getMessage());
             }
+            TimingSession session = TimingSession.create(timing, preset.model(),
+                    new org.hvsim.core.timing.MemoryTiming(machine.system().mmu()));
             long start = System.nanoTime();
             MachineResult result;
             try {
-                result = machine.run(limit);
+                result = run(machine, session, limit);
                 guestOut.finish();
             } catch (UncheckedIOException e) {
                 throw new CliException(ExitCodes.SIMULATOR_ERROR, "writing the guest console failed: "
@@ -122,11 +127,38 @@ final class BootCommand implements Callable<Integer> {
                 BootStats.print(console.errPrinter(), result.instructions(), result.cycles(), hostNanos,
                         machine.system().mmu().stats(), machine.system().mmu().caches().stats());
             }
+            if (session != null) {
+                session.report(console.errPrinter(), preset.model().name());
+            }
             if (diskImage != null) {
                 diskImage.flush();
             }
             return exitStatus(result, limit);
         }
+    }
+
+    /** Runs the machine: functionally, or after an optional fast-forward under the timing model. */
+    private MachineResult run(SystemMachine machine, TimingSession session, long limit) {
+        if (session == null) {
+            return machine.run(limit);
+        }
+        long ff = Math.min(timing.fastForward, limit);
+        MachineResult first = null;
+        if (ff > 0) {
+            if (timing.warm) {
+                machine.setTimingModel(session.model());
+            }
+            first = machine.run(ff);
+            session.endWarmUp();
+            if (first.reason() != MachineResult.Reason.INSTRUCTION_LIMIT || ff == limit) {
+                return first;
+            }
+        }
+        machine.setTimingModel(session.model());
+        MachineResult rest = machine.run(limit - ff);
+        long before = first == null ? 0 : first.instructions();
+        return new MachineResult(rest.reason(), before + rest.instructions(), rest.cycles(), rest.exitStatus(),
+                rest.message());
     }
 
     /** The hvsim exit status for how the machine stopped (docs/cli.md, "hvsim boot"). */

@@ -45,6 +45,14 @@ final class RunCommand implements Callable<Integer> {
             defaultValue = "" + ProcessConfig.DEFAULT_SEED)
     private long seed;
 
+    @Option(names = "--cpu", paramLabel = "PRESET", defaultValue = CpuPresets.DEFAULT,
+            description = "CPU preset (a built-in name or a preset file): CPUID identity and, with --timing, the "
+                    + "microarchitecture. Default: ${DEFAULT-VALUE}.")
+    String cpu;
+
+    @picocli.CommandLine.Mixin
+    TimingOptions timing = new TimingOptions();
+
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "The static ELF64 x86-64 executable.")
     private String program;
 
@@ -78,10 +86,13 @@ final class RunCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.CANNOT_EXECUTE, program + ": " + e.getMessage());
         }
 
+        CpuPresets.Preset preset = CpuPresets.resolve(cpu);
+        TimingSession session = TimingSession.create(timing,
+                preset.model(), new org.hvsim.core.timing.MemoryTiming(new org.hvsim.core.timing.DemandPageTables(preset.mmu())));
         long start = System.nanoTime();
         RunResult result;
         try {
-            result = process.run(limit);
+            result = run(process, session, limit);
         } catch (IOException e) {
             throw new CliException(ExitCodes.SIMULATOR_ERROR, "writing guest output failed: "
                     + ProgramFiles.oneLine(e.getMessage()));
@@ -90,6 +101,9 @@ final class RunCommand implements Callable<Integer> {
 
         if (stats) {
             printStats(result.instructions(), hostNanos);
+        }
+        if (session != null) {
+            session.report(console.errPrinter(), preset.model().name());
         }
         switch (result.reason()) {
             case EXITED:
@@ -102,6 +116,29 @@ final class RunCommand implements Callable<Integer> {
             default:
                 throw new CliException(ExitCodes.SIMULATOR_ERROR, result.message());
         }
+    }
+
+    /**
+     * Runs the process: functionally, or after an optional fast-forward under the timing model.
+     * The returned result counts every instruction of the run.
+     */
+    private RunResult run(UserProcess process, TimingSession session, long limit) throws IOException {
+        if (session == null) {
+            return process.run(limit);
+        }
+        long ff = Math.min(timing.fastForward, limit);
+        RunResult first = null;
+        if (ff > 0) {
+            first = timing.warm ? process.runTimed(ff, session.model()) : process.run(ff);
+            session.endWarmUp();
+            if (first.reason() != org.hvsim.core.exec.StopReason.INSTRUCTION_LIMIT || ff == limit) {
+                return first;
+            }
+        }
+        RunResult rest = process.runTimed(limit - ff, session.model());
+        long before = first == null ? 0 : first.instructions();
+        return new RunResult(rest.reason(), before + rest.instructions(), rest.exitCode(), rest.fault(),
+                rest.faultRip(), rest.message());
     }
 
     private void printStats(long instructions, long hostNanos) {

@@ -78,8 +78,17 @@ public final class SystemMachine {
      * the TSC and device timers then follow the model's cycles.
      */
     public void setTimingModel(org.hvsim.core.timing.TimingModel model) {
+        // Time goes on from where it is: the model's cycles count from this point.
+        long now = cycles();
         this.timing = model;
+        this.timingBase = model == null ? 0 : now - model.cycles();
+        if (model == null) {
+            idleCycles = now - cpu.retiredInstructions() - cpu.chargedCycles();
+        }
     }
+
+    /** Simulated time when the timing model took over, minus the model's cycles at that point. */
+    private long timingBase;
 
     public org.hvsim.core.timing.TimingModel timingModel() {
         return timing;
@@ -91,7 +100,7 @@ public final class SystemMachine {
      */
     public long cycles() {
         if (timing != null) {
-            return timing.cycles();
+            return timingBase + timing.cycles();
         }
         return cpu.retiredInstructions() + cpu.chargedCycles() + idleCycles;
     }
@@ -147,7 +156,8 @@ public final class SystemMachine {
                     cpu.setChargeAllowance(Math.max(1, untilEvent));
                     r = cpu.run(slice);
                 } else {
-                    long deadline = platform.scheduler().nextEventCycle();
+                    long next = platform.scheduler().nextEventCycle();
+                    long deadline = next == Long.MAX_VALUE ? Long.MAX_VALUE : next - timingBase;
                     r = cpu.runTimed(system.inInterruptShadow() ? 1 : left, timing, deadline);
                 }
                 switch (r.reason()) {

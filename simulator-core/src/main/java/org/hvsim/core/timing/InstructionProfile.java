@@ -9,8 +9,13 @@ import org.hvsim.core.timing.branch.BranchKind;
  * instruction by {@link InstructionProfiles}.
  */
 public final class InstructionProfile {
-    /** Bit of the status flags in {@link #reads} and {@link #writes}. */
-    public static final int FLAGS = 16;
+    /**
+     * Bit of the status flags in {@link #reads} and {@link #writes}. Bit 16 is skipped: it is
+     * {@link org.hvsim.core.Registers#ZERO}, the always-zero address slot, which is no dependence.
+     */
+    public static final int FLAGS = 17;
+    /** Size of a scoreboard indexed by register bit (GPRs, the unused ZERO slot, FLAGS). */
+    public static final int REGISTER_BITS = FLAGS + 1;
 
     public final ExecClass exec;
     /** Load uops (static count; string instructions load per element at run time). */

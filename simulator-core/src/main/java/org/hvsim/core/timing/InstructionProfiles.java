@@ -219,8 +219,8 @@ public final class InstructionProfiles {
                 // System and other complex instructions: microcoded, and serializing when the
                 // SDM lists them so (CPUID, MOV CR, WRMSR, IRETQ, LGDT, INVLPG, ...).
                 exec = ExecClass.MICROCODE;
-                reads |= ~0L & 0x1FFFF; // conservatively depend on everything
-                writes |= ~0L & 0x1FFFF;
+                reads |= 0xFFFFL | F; // conservatively depend on every register and the flags
+                writes |= 0xFFFFL | F;
                 serializing = serializes(m);
                 branch = transfers(m);
                 break;

@@ -11,6 +11,7 @@ import org.hvsim.mmu.paging.X86Pte;
 import org.hvsim.mmu.tlb.InvalidationScope;
 import org.hvsim.mmu.tlb.TlbArray;
 import org.hvsim.mmu.tlb.TlbHierarchy;
+import org.hvsim.mmu.tlb.TlbHitMemo;
 import org.hvsim.mmu.walk.NestedMode;
 import org.hvsim.mmu.walk.NestedWalker;
 import org.hvsim.mmu.walk.PageWalker;
@@ -33,10 +34,16 @@ import org.hvsim.mmu.walk.WalkRecord;
  */
 public final class Mmu {
 
+    // Counter indices of the hit path as compile-time-known constants (no enum load per access).
+    private static final int TRANSLATIONS = MmuEvent.TRANSLATIONS.ordinal();
+    private static final int L1_TLB_HITS = MmuEvent.L1_TLB_HITS.ordinal();
+    private static final int TRANSLATION_CYCLES = MmuEvent.TRANSLATION_CYCLES.ordinal();
+
     private final MmuConfig config;
     private final PhysicalMemory memory;
     private final CacheHierarchy caches;
     private final TlbHierarchy tlbs;
+    private final TlbHitMemo memo;
     private final PagingStructureCache psc;
     private final PagingStructureCache nestedPwc;
     private final TlbArray nestedTlb;
@@ -58,6 +65,7 @@ public final class Mmu {
         this.memory = memory;
         this.caches = new CacheHierarchy(config.caches(), config.walkerEntryLevel());
         this.tlbs = new TlbHierarchy(config.tlbs(), config.seed());
+        this.memo = tlbs.memo();
         this.psc = new PagingStructureCache(config.psc(), config.seed() + 11);
         this.nestedPwc = new PagingStructureCache(config.nestedPwc(), config.seed() + 23);
         this.nestedTlb = config.nestedTlb().present() ? new TlbArray(config.nestedTlb(), config.seed() + 37) : null;
@@ -79,7 +87,30 @@ public final class Mmu {
      */
     public void translate(long linearAddress, AccessKind kind, Privilege privilege, boolean rflagsAc,
                           TranslationResult out) {
-        counters[MmuEvent.TRANSLATIONS.ordinal()]++;
+        counters[TRANSLATIONS]++;
+        int kindOrdinal = kind.ordinal();
+        int permit = TlbHitMemo.permitBit(privilege.ordinal(), rflagsAc);
+        // Fast path: a repeat of an L1 TLB hit that passed the same checks, with nothing changed
+        // since (exactly what the full path below would do; see TlbHitMemo). It comes before the
+        // paging and canonical checks because the memo is empty with paging off and a memoised
+        // page number is canonical under the current controls (changing them clears the memo).
+        long remembered = memo.find(linearAddress, kindOrdinal, permit);
+        if (remembered != 0) {
+            out.setOk(TlbHitMemo.physicalAddress(remembered, linearAddress), TlbHitMemo.pageShift(remembered));
+            out.setLatency(l1HitLatency);
+            counters[L1_TLB_HITS]++;
+            counters[TRANSLATION_CYCLES] += l1HitLatency;
+            return;
+        }
+        translateFully(linearAddress, kind, privilege, rflagsAc, out, kindOrdinal, permit);
+    }
+
+    /**
+     * Everything but a memoised hit, kept out of {@link #translate} so that the hit path stays
+     * small enough for the JIT to inline into the caller.
+     */
+    private void translateFully(long linearAddress, AccessKind kind, Privilege privilege, boolean rflagsAc,
+                                TranslationResult out, int kindOrdinal, int permit) {
         PagingControls c = controls;
         if (!c.paging() && context.nestedMode() == NestedMode.NONE) {
             out.setOk(linearAddress, 12);
@@ -101,11 +132,15 @@ public final class Mmu {
                     && (attrs & nestedRequirement(kind)) != 0
                     && (kind != AccessKind.WRITE || (attrs & TlbArray.DIRTY) != 0)) {
                 int shift = a.pageShift(i);
-                out.setOk(a.frame(i) | (linearAddress & ((1L << shift) - 1)), shift);
+                long pa = a.frame(i) | (linearAddress & ((1L << shift) - 1));
+                out.setOk(pa, shift);
                 int latency = hit == TlbHierarchy.L1_HIT ? l1HitLatency : stlbHitLatency;
                 out.setLatency(latency);
-                counters[hit == TlbHierarchy.L1_HIT ? MmuEvent.L1_TLB_HITS.ordinal() : MmuEvent.STLB_HITS.ordinal()]++;
-                counters[MmuEvent.TRANSLATION_CYCLES.ordinal()] += latency;
+                counters[hit == TlbHierarchy.L1_HIT ? L1_TLB_HITS : MmuEvent.STLB_HITS.ordinal()]++;
+                counters[TRANSLATION_CYCLES] += latency;
+                if (hit == TlbHierarchy.L1_HIT) {
+                    memo.remember(linearAddress, kindOrdinal, permit, pa, shift);
+                }
                 return;
             }
             // The cached rights refuse the access, or a write needs D set: walk again so the fault
@@ -264,7 +299,9 @@ public final class Mmu {
         refresh();
     }
 
+    /** Every context change lands here, and each one can change hit results: forget memoised hits. */
     private void refresh() {
+        memo.clear();
         controls = context.controls();
         tag = context.tag();
         ep4ta = context.ep4ta();

@@ -61,7 +61,9 @@ public final class TranslationResult {
     // ---- writers used by the MMU ----
 
     public void setOk(long physicalAddress, int pageShift) {
-        this.status = TranslationStatus.OK;
+        if (status != TranslationStatus.OK) {
+            status = TranslationStatus.OK; // skip the reference store's GC barrier on the usual OK-after-OK
+        }
         this.physicalAddress = physicalAddress;
         this.pageShift = pageShift;
     }

@@ -19,6 +19,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Host cost of a translation that hits the L1 DTLB (target: under 5 ns). {@code pages} stays
  * within the 64-entry DTLB so every call is a hit; the addresses rotate so the JIT cannot hoist.
+ * {@code baseline} is the loop and the Blackhole alone.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar TlbHitBenchmark -f 1 -wi 3 -i 5}
  */
@@ -51,5 +52,13 @@ public class TlbHitBenchmark {
         next = i + 1 == pages ? 0 : i + 1;
         mmu.translate(MmuFixtures.BASE_LA + ((long) i << 12) + 0x40, AccessKind.READ, Privilege.USER, false, result);
         bh.consume(result.physicalAddress());
+    }
+
+    /** The same loop without the translation: the harness cost to subtract from {@link #translateHit}. */
+    @Benchmark
+    public void baseline(Blackhole bh) {
+        int i = next;
+        next = i + 1 == pages ? 0 : i + 1;
+        bh.consume(MmuFixtures.BASE_LA + ((long) i << 12) + 0x40);
     }
 }

@@ -17,6 +17,9 @@ public final class Cache {
     private final long[] tags;
     private final boolean[] dirty;
     private final ReplacementPolicy policy;
+    /** Way last touched in each set (-1: none), probed first and never re-touched. */
+    private final int[] mru;
+    private final int hitLatency;
 
     public Cache(CacheConfig config, long seed) {
         this.config = config;
@@ -26,11 +29,19 @@ public final class Cache {
         this.tags = new long[config.sets() * ways];
         this.dirty = new boolean[tags.length];
         this.policy = config.replacement().create(config.sets(), ways, seed);
+        this.mru = new int[config.sets()];
+        this.hitLatency = config.hitLatency();
         java.util.Arrays.fill(tags, -1L);
+        java.util.Arrays.fill(mru, -1);
     }
 
     public CacheConfig config() {
         return config;
+    }
+
+    /** {@link CacheConfig#hitLatency()}, kept in a field for the access path. */
+    public int hitLatency() {
+        return hitLatency;
     }
 
     public long lineOf(long physicalAddress) {
@@ -41,9 +52,18 @@ public final class Cache {
     public boolean access(long line, boolean write) {
         int set = (int) line & setMask;
         int base = set * ways;
+        // A line is in at most one way of its set (fills follow misses), so a match on the MRU way
+        // is the hit; touching the MRU way again would leave the policy state unchanged.
+        int m = mru[set];
+        if (m >= 0 && tags[base + m] == line) {
+            if (write) {
+                dirty[base + m] = true;
+            }
+            return true;
+        }
         for (int w = 0; w < ways; w++) {
             if (tags[base + w] == line) {
-                policy.touch(set, w);
+                touch(set, w);
                 if (write) {
                     dirty[base + w] = true;
                 }
@@ -51,6 +71,11 @@ public final class Cache {
             }
         }
         return false;
+    }
+
+    private void touch(int set, int way) {
+        mru[set] = way;
+        policy.touch(set, way);
     }
 
     /** True if the line is present; does not disturb replacement state (for tests and probes). */
@@ -85,7 +110,7 @@ public final class Cache {
         long writeback = tags[i] != -1L && dirty[i] ? tags[i] : NO_WRITEBACK;
         tags[i] = line;
         dirty[i] = markDirty;
-        policy.touch(set, way);
+        touch(set, way);
         return writeback;
     }
 

@@ -21,6 +21,16 @@ public final class CacheHierarchy {
     private final Cache llc;
     private final CacheStats stats = new CacheStats();
     private final int lineShift;
+    private final int memoryLatency;
+    /*
+     * Routing by requester ordinal, decoded once (and again when the walker entry level changes)
+     * instead of two enum switches per access: the depth an access enters at (0 = its L1, 1 = L2,
+     * 2 = LLC, 3 = memory), its L1 and the statistics index of that L1.
+     */
+    private static final int REQUESTERS = Requester.values().length;
+    private final int[] entryDepth = new int[REQUESTERS];
+    private final Cache[] entryL1 = new Cache[REQUESTERS];
+    private final CacheLevel[] entryL1Level = new CacheLevel[REQUESTERS];
     private CacheLevel walkerEntryLevel;
     /** Level that supplied the most recent access (for tests and traces). */
     private CacheLevel lastSource = CacheLevel.MEMORY;
@@ -32,6 +42,7 @@ public final class CacheHierarchy {
         this.l2 = new Cache(config.l2(), config.seed() + 2);
         this.llc = new Cache(config.llc(), config.seed() + 3);
         this.lineShift = Integer.numberOfTrailingZeros(config.l1d().lineBytes());
+        this.memoryLatency = config.memoryLatency();
         setWalkerEntryLevel(walkerEntryLevel);
     }
 
@@ -58,6 +69,21 @@ public final class CacheHierarchy {
             throw new IllegalArgumentException("page walks do not enter at L1I");
         }
         this.walkerEntryLevel = level;
+        for (Requester r : Requester.values()) {
+            CacheLevel entry = switch (r) {
+                case INSTRUCTION_FETCH -> CacheLevel.L1I;
+                case DATA -> CacheLevel.L1D;
+                case PAGE_WALK, PAGE_WALK_NESTED -> level;
+            };
+            entryDepth[r.ordinal()] = switch (entry) {
+                case L1I, L1D -> 0;
+                case L2 -> 1;
+                case LLC -> 2;
+                case MEMORY -> 3;
+            };
+            entryL1[r.ordinal()] = entry == CacheLevel.L1I ? l1i : l1d;
+            entryL1Level[r.ordinal()] = entry == CacheLevel.L1I ? CacheLevel.L1I : CacheLevel.L1D;
+        }
     }
 
     /** The level that supplied the last access. */
@@ -67,39 +93,58 @@ public final class CacheHierarchy {
 
     /** Performs one access of one line and returns its latency in cycles. */
     public int access(long physicalAddress, Requester requester, boolean write) {
-        CacheLevel entry = switch (requester) {
-            case INSTRUCTION_FETCH -> CacheLevel.L1I;
-            case DATA -> CacheLevel.L1D;
-            case PAGE_WALK, PAGE_WALK_NESTED -> walkerEntryLevel;
-        };
+        int r = requester.ordinal();
         long line = physicalAddress >>> lineShift;
-        // Descend: entry level, then L2 and LLC below it.
-        int start = switch (entry) {
-            case L1I, L1D -> 0;
-            case L2 -> 1;
-            case LLC -> 2;
-            case MEMORY -> 3;
-        };
-        Cache first = entry == CacheLevel.L1I ? l1i : l1d;
-        for (int depth = start; depth < 3; depth++) {
+        int start = entryDepth[r];
+        if (start != 0) {
+            return descend(line, r, start, start, write);
+        }
+        // An L1 hit, the common case, in as little code as the JIT will inline into the caller.
+        Cache first = entryL1[r];
+        CacheLevel level = entryL1Level[r];
+        int i = level.ordinal() * REQUESTERS + r; // CacheStats.index(level, requester)
+        stats.accesses[i]++;
+        if (first.access(line, write)) {
+            stats.hits[i]++;
+            setLastSource(level);
+            return first.hitLatency();
+        }
+        return descend(line, r, 0, 1, write);
+    }
+
+    /**
+     * Continues an access that entered at depth {@code start} (0 = L1, 1 = L2, 2 = LLC, 3 = memory)
+     * from depth {@code from}: each level is counted and probed until one hits, the levels above it
+     * down to the entry are filled, and the supplying level's latency is returned.
+     */
+    private int descend(long line, int r, int start, int from, boolean write) {
+        Cache first = entryL1[r];
+        for (int depth = from; depth < 3; depth++) {
             Cache cache = depth == 0 ? first : depth == 1 ? l2 : llc;
-            CacheLevel level = depth == 0 ? entry : depth == 1 ? CacheLevel.L2 : CacheLevel.LLC;
-            int i = CacheStats.index(level, requester);
+            CacheLevel level = depth == 0 ? entryL1Level[r] : depth == 1 ? CacheLevel.L2 : CacheLevel.LLC;
+            int i = level.ordinal() * REQUESTERS + r;
             stats.accesses[i]++;
             // Only the entry level sees the store; lower levels supply a clean copy.
             if (cache.access(line, write && depth == start)) {
                 stats.hits[i]++;
                 fillAbove(line, start, depth, first, write);
-                lastSource = level;
-                return cache.config().hitLatency();
+                setLastSource(level);
+                return cache.hitLatency();
             }
         }
-        int m = CacheStats.index(CacheLevel.MEMORY, requester);
+        int m = CacheLevel.MEMORY.ordinal() * REQUESTERS + r;
         stats.accesses[m]++;
         stats.hits[m]++;
         fillAbove(line, start, 3, first, write);
-        lastSource = CacheLevel.MEMORY;
-        return config.memoryLatency();
+        setLastSource(CacheLevel.MEMORY);
+        return memoryLatency;
+    }
+
+    /** Stores only on change: a reference store costs a GC write barrier, and most accesses repeat the level. */
+    private void setLastSource(CacheLevel level) {
+        if (lastSource != level) {
+            lastSource = level;
+        }
     }
 
     /** Fills the line into every level from {@code start} down to (excluding) {@code hitDepth}. */

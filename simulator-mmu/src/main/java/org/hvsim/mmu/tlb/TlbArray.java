@@ -33,8 +33,17 @@ public final class TlbArray {
     private final long[] frame;
     private final int[] attrs;
     private final ReplacementPolicy policy;
+    /** Way last touched in each set (-1: none yet), so a hit on it can skip the no-op touch. */
+    private final int[] mru;
+    /** Told about every change a memoised hit depends on; null for arrays nobody memoises. */
+    private final TlbHitMemo memo;
 
     public TlbArray(TlbConfig config, long seed) {
+        this(config, seed, null);
+    }
+
+    /** An array whose inserts, removals and MRU changes clear {@code memo} (the L1 TLB arrays). */
+    public TlbArray(TlbConfig config, long seed, TlbHitMemo memo) {
         this.ways = config.ways();
         this.setMask = config.sets() - 1;
         int n = config.entries();
@@ -45,7 +54,10 @@ public final class TlbArray {
         this.frame = new long[n];
         this.attrs = new int[n];
         this.policy = config.replacement().create(config.sets(), ways, seed);
+        this.mru = new int[config.sets()];
+        this.memo = memo;
         java.util.Arrays.fill(vpn, -1L);
+        java.util.Arrays.fill(mru, -1);
     }
 
     /**
@@ -61,7 +73,7 @@ public final class TlbArray {
                     && (context[i] == tag
                         || ((attrs[i] & GLOBAL) != 0
                             && TranslationTag.withoutPcid(context[i]) == TranslationTag.withoutPcid(tag)))) {
-                policy.touch(set, i - base);
+                touch(set, i - base);
                 return i;
             }
         }
@@ -111,7 +123,30 @@ public final class TlbArray {
         ep4ta[i] = entryEp4ta;
         frame[i] = frameBase;
         attrs[i] = attributes;
+        touchAlways(set, way);
+        changed();
+    }
+
+    /**
+     * Makes {@code way} the most recently used of {@code set}. Touching the way that is already MRU
+     * leaves LRU, tree-PLRU and random state exactly as it is, so that call is skipped.
+     */
+    private void touch(int set, int way) {
+        if (mru[set] != way) {
+            touchAlways(set, way);
+            changed();
+        }
+    }
+
+    private void touchAlways(int set, int way) {
+        mru[set] = way;
         policy.touch(set, way);
+    }
+
+    private void changed() {
+        if (memo != null) {
+            memo.clear();
+        }
     }
 
     /** Removes every entry the scope selects; returns how many were removed. */
@@ -128,6 +163,9 @@ public final class TlbArray {
                 vpn[i] = -1L;
                 removed++;
             }
+        }
+        if (removed > 0) {
+            changed();
         }
         return removed;
     }

@@ -22,23 +22,33 @@ public final class TlbHierarchy {
     private final TlbArray[] dtlb = new TlbArray[3];
     private final TlbArray stlb;
     private final TlbArray stlb1g;
+    /** Memo of L1 hits, cleared by every change of the L1 arrays (the STLB is never probed on an L1 hit). */
+    private final TlbHitMemo memo = new TlbHitMemo();
     private TlbArray hitArray;
     private int hitIndex;
 
     public TlbHierarchy(TlbHierarchyConfig config, long seed) {
         this.config = config;
-        itlb[0] = array(config.itlb4k(), seed);
-        itlb[1] = array(config.itlb2m(), seed + 1);
-        itlb[2] = array(config.itlb1g(), seed + 2);
-        dtlb[0] = array(config.dtlb4k(), seed + 3);
-        dtlb[1] = array(config.dtlb2m(), seed + 4);
-        dtlb[2] = array(config.dtlb1g(), seed + 5);
-        stlb = array(config.stlb(), seed + 6);
-        stlb1g = array(config.stlb1g(), seed + 7);
+        itlb[0] = array(config.itlb4k(), seed, memo);
+        itlb[1] = array(config.itlb2m(), seed + 1, memo);
+        itlb[2] = array(config.itlb1g(), seed + 2, memo);
+        dtlb[0] = array(config.dtlb4k(), seed + 3, memo);
+        dtlb[1] = array(config.dtlb2m(), seed + 4, memo);
+        dtlb[2] = array(config.dtlb1g(), seed + 5, memo);
+        stlb = array(config.stlb(), seed + 6, null);
+        stlb1g = array(config.stlb1g(), seed + 7, null);
     }
 
-    private static TlbArray array(TlbConfig c, long seed) {
-        return c.present() ? new TlbArray(c, seed) : null;
+    private static TlbArray array(TlbConfig c, long seed, TlbHitMemo memo) {
+        return c.present() ? new TlbArray(c, seed, memo) : null;
+    }
+
+    /**
+     * The memo of L1 hits (see {@link TlbHitMemo}). The caller fills it after an {@link #L1_HIT}
+     * and clears it on every context change; this hierarchy clears it on every L1 change.
+     */
+    public TlbHitMemo memo() {
+        return memo;
     }
 
     public TlbHierarchyConfig config() {

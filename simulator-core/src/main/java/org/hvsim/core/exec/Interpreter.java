@@ -265,29 +265,39 @@ public final class Interpreter {
                 } catch (GuestFault fault) {
                     return faultResult(fault, rip, startRetired);
                 }
+                // The device deadline is checked per block (at most 64 instructions late), the
+                // budget per instruction so that it ends exactly.
                 Insn[] plain = block.plain;
-                for (int i = 0; i < plain.length; i++) {
+                int limit = budget < plain.length ? (int) budget : plain.length;
+                long sequence = model.instructions();
+                boolean user = memory.userMode();
+                for (int i = 0; i < limit; i++) {
                     Insn insn = plain[i];
                     accessLog.reset();
                     long chargedBefore = chargedCycles;
-                    boolean user = memory.userMode();
                     try {
                         insn.execute(this);
                     } catch (GuestFault fault) {
                         return faultResult(fault, insn.address(), startRetired);
                     }
-                    if (!insn.isControlTransfer()) {
-                        state.rip = insn.nextAddress();
+                    long next = insn.nextAddress();
+                    long after;
+                    if (insn.isControlTransfer()) {
+                        after = state.rip;
+                    } else {
+                        after = next;
+                        state.rip = next;
                     }
-                    if (insn.profile == null) {
-                        insn.profile = org.hvsim.core.timing.InstructionProfiles.of(insn.decoded);
+                    org.hvsim.core.timing.InstructionProfile profile = insn.profile;
+                    if (profile == null) {
+                        profile = insn.profile = org.hvsim.core.timing.InstructionProfiles.of(insn.decoded);
                     }
-                    r.sequence = model.instructions();
+                    r.sequence = sequence++;
                     r.pc = insn.address();
-                    r.nextPc = state.rip;
+                    r.nextPc = after;
                     r.decoded = insn.decoded;
-                    r.profile = insn.profile;
-                    r.taken = state.rip != insn.nextAddress();
+                    r.profile = profile;
+                    r.taken = after != next;
                     r.microcodeCycles = chargedCycles - chargedBefore;
                     r.user = user;
                     model.retire(r);
@@ -300,9 +310,7 @@ public final class Interpreter {
                         }
                         break;
                     }
-                    if (budget <= 0 || model.cycles() >= cycleDeadline) {
-                        break;
-                    }
+                    user = memory.userMode(); // an instruction may have changed CPL (SYSCALL, IRETQ)
                 }
             }
         } finally {

@@ -1,6 +1,5 @@
 package org.hvsim.core.timing.ooo;
 
-import java.util.Locale;
 import org.hvsim.core.cpu.CpuModel;
 import org.hvsim.core.cpu.Microarchitecture;
 import org.hvsim.core.timing.branch.BranchPredictorConfig;
@@ -152,14 +151,7 @@ public record OutOfOrderConfig(int dispatchWidth, int retireWidth, int fetchWidt
         int branchLatency = d.branchLatency;
         int depth = Math.max(0, p.mispredictPenalty() - 1 - branchLatency);
         int divInterval = Math.max(1, e.idiv32Latency() / 4 / Math.max(1, e.dividerUnits()));
-        String direction = b.predictor().name().toLowerCase(Locale.ROOT);
-        int history = Math.min(64, b.historyBits());
-        if (direction.equals("tage")) {
-            history = Math.max(4, history);
-        }
-        BranchPredictorConfig bp = new BranchPredictorConfig(direction, Math.max(4, Math.min(24, b.tableBits())),
-                history, b.btbEntries(), b.btbWays(), b.rasEntries(), b.indirectEntries(),
-                d.branchPredictor.indirectHistoryBits());
+        BranchPredictorConfig bp = org.hvsim.core.timing.TimingModels.branchConfig(b);
         return new OutOfOrderConfig(p.dispatchWidth(), p.retireWidth(), p.fetchWidth(), p.robEntries(),
                 p.schedulerEntries(), p.loadQueue(), p.storeQueue(), d.idqEntries, depth,
                 Math.min(d.decodeRedirect, depth), e.aluPorts(), e.loadPorts(), e.storePorts(), e.branchPorts(),

@@ -151,36 +151,14 @@ public final class Interpreter {
                     return result(StopReason.INSTRUCTION_LIMIT, startRetired);
                 }
                 long rip = state.rip;
-                Block next = null;
-                if (block != null && block.chainEpoch == translationEpoch) {
-                    Block a = block.successorA;
-                    if (a != null && a.start == rip && a.valid) {
-                        next = a;
-                    } else {
-                        Block b = block.successorB;
-                        if (b != null && b.start == rip && b.valid) {
-                            next = b;
-                        }
-                    }
-                }
+                Block next = chained(block, rip);
                 if (next == null) {
                     try {
                         next = lookupOrTranslate(rip);
                     } catch (GuestFault fault) {
                         return faultResult(fault, rip, startRetired);
                     }
-                    if (block != null && block.valid) {
-                        if (block.chainEpoch != translationEpoch) {
-                            block.chainEpoch = translationEpoch;
-                            block.successorA = null;
-                            block.successorB = null;
-                        }
-                        if (block.successorA == null || !block.successorA.valid) {
-                            block.successorA = next;
-                        } else {
-                            block.successorB = next;
-                        }
-                    }
+                    chain(block, next);
                 }
                 block = next;
 
@@ -251,6 +229,7 @@ public final class Interpreter {
         org.hvsim.core.timing.RetiredInstruction r = retiredRecord;
         r.accesses = accessLog;
         try {
+            Block block = null;
             while (true) {
                 if (budget <= 0) {
                     return result(StopReason.INSTRUCTION_LIMIT, startRetired);
@@ -259,12 +238,16 @@ public final class Interpreter {
                     return result(StopReason.ATTENTION, startRetired);
                 }
                 long rip = state.rip;
-                Block block;
-                try {
-                    block = lookupOrTranslate(rip);
-                } catch (GuestFault fault) {
-                    return faultResult(fault, rip, startRetired);
+                Block next = chained(block, rip);
+                if (next == null) {
+                    try {
+                        next = lookupOrTranslate(rip);
+                    } catch (GuestFault fault) {
+                        return faultResult(fault, rip, startRetired);
+                    }
+                    chain(block, next);
                 }
+                block = next;
                 // The device deadline is checked per block (at most 64 instructions late), the
                 // budget per instruction so that it ends exactly.
                 Insn[] plain = block.plain;
@@ -280,13 +263,13 @@ public final class Interpreter {
                     } catch (GuestFault fault) {
                         return faultResult(fault, insn.address(), startRetired);
                     }
-                    long next = insn.nextAddress();
+                    long fallThrough = insn.nextAddress();
                     long after;
                     if (insn.isControlTransfer()) {
                         after = state.rip;
                     } else {
-                        after = next;
-                        state.rip = next;
+                        after = fallThrough;
+                        state.rip = fallThrough;
                     }
                     org.hvsim.core.timing.InstructionProfile profile = insn.profile;
                     if (profile == null) {
@@ -297,7 +280,7 @@ public final class Interpreter {
                     r.nextPc = after;
                     r.decoded = insn.decoded;
                     r.profile = profile;
-                    r.taken = after != next;
+                    r.taken = after != fallThrough;
                     r.microcodeCycles = chargedCycles - chargedBefore;
                     r.user = user;
                     model.retire(r);
@@ -308,6 +291,7 @@ public final class Interpreter {
                         if (pendingStop != null) {
                             return result(pendingStop, startRetired);
                         }
+                        block = null; // the block may be stale (a store into code): look it up again
                         break;
                     }
                     user = memory.userMode(); // an instruction may have changed CPL (SYSCALL, IRETQ)
@@ -327,6 +311,39 @@ public final class Interpreter {
     private RunResult faultResult(GuestFault fault, long rip, long startRetired) {
         state.rip = rip;
         return new RunResult(StopReason.GUEST_FAULT, retired - startRetired, 0, fault, rip, null);
+    }
+
+    /** The chained successor of {@code block} that starts at {@code rip}, if it can be trusted. */
+    private Block chained(Block block, long rip) {
+        if (block == null || block.chainEpoch != translationEpoch) {
+            return null;
+        }
+        Block a = block.successorA;
+        if (a != null && a.start == rip && a.valid) {
+            return a;
+        }
+        Block b = block.successorB;
+        if (b != null && b.start == rip && b.valid) {
+            return b;
+        }
+        return null;
+    }
+
+    /** Remembers {@code next} as a successor of {@code block}. */
+    private void chain(Block block, Block next) {
+        if (block == null || !block.valid) {
+            return;
+        }
+        if (block.chainEpoch != translationEpoch) {
+            block.chainEpoch = translationEpoch;
+            block.successorA = null;
+            block.successorB = null;
+        }
+        if (block.successorA == null || !block.successorA.valid) {
+            block.successorA = next;
+        } else {
+            block.successorB = next;
+        }
     }
 
     private Block lookupOrTranslate(long rip) {

@@ -74,10 +74,10 @@ package org.hvsim.bench.core;
  *     ret
  * </pre>
  */
-final class IntegerKernel {
-    static final long CODE_BASE = 0x40_0000L;
-    static final long DATA_BASE = 0x60_0000L;
-    static final long STACK_TOP = 0x80_0000L;
+public final class IntegerKernel {
+    public static final long CODE_BASE = 0x40_0000L;
+    public static final long DATA_BASE = 0x60_0000L;
+    public static final long STACK_TOP = 0x80_0000L;
 
     private static final int[] CODE = {
         0x49, 0xc7, 0xc7, 0x00, 0x00, 0x60, 0x00, 0x45, 0x31, 0xf6, 0xb9, 0x40,
@@ -103,7 +103,7 @@ final class IntegerKernel {
     private IntegerKernel() {
     }
 
-    static byte[] code() {
+    public static byte[] code() {
         byte[] out = new byte[CODE.length];
         for (int i = 0; i < CODE.length; i++) {
             out[i] = (byte) CODE[i];

@@ -104,6 +104,22 @@ class TimingOptionsTest {
     }
 
     @Test
+    void bootSwitchesToTheTimingModelAfterAFunctionalFastForwardWithoutLosingTime() {
+        // The timer keeps ticking across the switch (simulated time must not restart at 0), so the
+        // preemptive workload still completes.
+        assertThat(hvsim("boot", "--workload", "ctxswitch", "--param", "iters=40", "--timing", "inorder",
+                "--fast-forward", "20000")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("DONE workload=ctxswitch status=ok");
+        assertThat(reportValue("instructions")).isPositive();
+    }
+
+    @Test
+    void timedUserRunModelsTlbWalks() throws IOException {
+        assertThat(hvsim("run", "--timing", "ooo", program())).isZero();
+        assertThat(stderr()).contains("tlb/walk");
+    }
+
+    @Test
     void unknownTimingModelIsAUsageError() throws IOException {
         assertThat(hvsim("run", "--timing", "warp", program())).isEqualTo(ExitCodes.USAGE);
         assertThat(stderr()).startsWith("hvsim: unknown timing model 'warp'").contains("none, inorder, ooo");

@@ -82,8 +82,16 @@ class HvsimCommandTest {
 
     @Test
     void instructionLimitIsExitStatus124() throws IOException {
-        assertThat(hvsim("run", "--max-insts", "1000", program(0xEB, 0xFE))).isEqualTo(ExitCodes.INSTRUCTION_LIMIT);
+        // loop: inc %eax; jmp loop
+        assertThat(hvsim("run", "--max-insts", "1000", program(0xFF, 0xC0, 0xEB, 0xFC)))
+                .isEqualTo(ExitCodes.INSTRUCTION_LIMIT);
         assertThat(oneErrorLine()).isEqualTo("hvsim: instruction limit 1000 reached");
+    }
+
+    @Test
+    void aGuestSpinningOnAJumpToItselfIsAOneLineError() throws IOException {
+        assertThat(hvsim("run", program(0xEB, 0xFE))).isEqualTo(ExitCodes.SIMULATOR_ERROR);
+        assertThat(oneErrorLine()).startsWith("hvsim: the guest loops forever at rip 0x");
     }
 
     @Test

@@ -80,8 +80,16 @@ class UserProcessTest {
 
     @Test
     void instructionLimitStopsAnEndlessLoop() throws Exception {
-        RunResult r = run(bytes(0xEB, 0xFE), 1000); // jmp $
+        RunResult r = run(bytes(0xFF, 0xC0, 0xEB, 0xFC), 1000); // loop: inc %eax; jmp loop
         assertThat(r.reason()).isEqualTo(StopReason.INSTRUCTION_LIMIT);
         assertThat(r.instructions()).isEqualTo(1000);
+    }
+
+    @Test
+    void aJumpToItselfIsDiagnosedAtOnce() throws Exception {
+        RunResult r = run(bytes(0xEB, 0xFE), 1000); // jmp $: nothing can ever leave it in user mode
+        assertThat(r.reason()).isEqualTo(StopReason.STOP_REQUESTED);
+        assertThat(r.instructions()).isEqualTo(1);
+        assertThat(r.message()).startsWith("the guest loops forever at rip 0x");
     }
 }

@@ -77,6 +77,9 @@ public final class Binder {
             case LEAVE: return new Stack.Leave(d);
             case ENTER: return new Stack.Enter(d);
             case JMP:
+                if (o[0].kind == Operand.Kind.REL && o[0].imm == d.address) {
+                    return new Control.JumpToItself(d, system);
+                }
                 return o[0].kind == Operand.Kind.REL ? new Control.JumpRelative(d) : new Control.JumpIndirect(d, loc(d, 0));
             case JCC: return new Control.JumpConditional(d);
             case CALL:

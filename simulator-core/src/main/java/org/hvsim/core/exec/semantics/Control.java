@@ -195,4 +195,30 @@ final class Control {
             cpu.state.rip = c == 0 ? target : fallThrough;
         }
     }
+
+    /**
+     * A jump to itself ({@code jmp .}, what {@code while (1);} compiles to). In user mode nothing
+     * can ever leave it, and in system mode nothing can with interrupts disabled: the run stops
+     * with a one-line diagnostic instead of spinning forever. With interrupts enabled it is an
+     * idle loop that the next interrupt ends, and it jumps like any other.
+     */
+    static final class JumpToItself extends Transfer {
+        private final long target;
+        private final org.hvsim.core.system.SystemCpu system;
+
+        JumpToItself(DecodedInstruction d, org.hvsim.core.system.SystemCpu system) {
+            super(d);
+            this.target = d.operands[0].imm;
+            this.system = system;
+        }
+
+        @Override
+        public void execute(Interpreter cpu) {
+            cpu.state.rip = target;
+            if (system == null || !system.interruptsEnabled()) {
+                cpu.stop(String.format("the guest loops forever at rip 0x%x (a jump to itself%s)", target,
+                        system == null ? "" : " with interrupts disabled"));
+            }
+        }
+    }
 }

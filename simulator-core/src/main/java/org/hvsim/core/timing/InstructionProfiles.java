@@ -81,8 +81,7 @@ public final class InstructionProfiles {
                 loads = o.length > 1 && o[1].isMemory() ? 1 : 0;
                 stores = dst.isMemory() ? 1 : 0;
                 break;
-            case LEA:
-                reads |= 0; // address registers counted above
+            case LEA: // its address registers are counted above
                 writes |= destination(dst);
                 break;
             case XCHG: case CMPXCHG:

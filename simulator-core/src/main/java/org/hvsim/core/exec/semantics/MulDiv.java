@@ -1,7 +1,5 @@
 package org.hvsim.core.exec.semantics;
 
-import static org.hvsim.core.LazyFlags.*;
-
 import org.hvsim.core.ExceptionVector;
 import org.hvsim.core.GuestFault;
 import org.hvsim.core.LazyFlags;

@@ -1,7 +1,5 @@
 package org.hvsim.core.exec.semantics;
 
-import static org.hvsim.core.LazyFlags.*;
-
 import org.hvsim.core.LazyFlags;
 import org.hvsim.core.decode.DecodedInstruction;
 import org.hvsim.core.exec.Insn;
@@ -9,9 +7,10 @@ import org.hvsim.core.exec.Interpreter;
 
 /**
  * Shifts and rotates (group 2), SHLD and SHRD, per the pseudo-code of SDM Vol. 2B
- * ("RCL/RCR/ROL/ROR", "SAL/SAR/SHL/SHR", "SHLD", "SHRD"). Their flags are awkward to derive
- * later, so they are computed here and stored eagerly. Flags the SDM leaves undefined (AF, and OF
- * for counts other than 1) are given this model's fixed choice: AF = 0, OF as for a count of 1.
+ * ("RCL/RCR/ROL/ROR", "SAL/SAR/SHL/SHR", "SHLD", "SHRD"). Shifts record their result with explicit
+ * CF and OF ({@link org.hvsim.core.LazyFlags#KIND_RESULT_CF_OF}); rotates overlay CF and OF on the
+ * previous record ({@link org.hvsim.core.LazyFlags#KIND_ROTATE}). Flags the SDM leaves undefined
+ * (AF, and OF for counts other than 1) get this model's fixed choice: AF = 0, OF as for a count of 1.
  */
 final class Shifts {
     static final int ROL = 0;
@@ -25,14 +24,9 @@ final class Shifts {
     private Shifts() {
     }
 
-    /** SF, ZF, PF of a result. */
-    static long resultFlags(long res, int bits) {
-        long f = 0;
-        long r = res & LazyFlags.mask(bits);
-        if (r == 0) f |= ZF;
-        if ((r >>> (bits - 1) & 1) != 0) f |= SF;
-        if ((Long.bitCount(r & 0xFF) & 1) == 0) f |= PF;
-        return f;
+    /** The count mask of shifts and rotates: 6 bits for 64-bit operands, else 5 (SDM Vol. 2B SAL/SAR/SHL/SHR). */
+    static int countMask(int bits) {
+        return bits == 64 ? 0x3F : 0x1F;
     }
 
     static final class Shift extends Insn {
@@ -50,7 +44,7 @@ final class Shifts {
         @Override
         public void execute(Interpreter cpu) {
             int bits = dst.bits();
-            int n = (int) count.read(cpu) & (bits == 64 ? 0x3F : 0x1F);
+            int n = (int) count.read(cpu) & countMask(bits);
             long a = dst.readForUpdate(cpu);
             if (n == 0) {
                 // Count 0 changes no flags, but the destination is still written: a 32-bit
@@ -155,7 +149,7 @@ final class Shifts {
         @Override
         public void execute(Interpreter cpu) {
             int bits = dst.bits();
-            int n = (int) count.read(cpu) & (bits == 64 ? 0x3F : 0x1F);
+            int n = (int) count.read(cpu) & countMask(bits);
             long a = dst.readForUpdate(cpu);
             if (n == 0) {
                 dst.write(cpu, a); // as for shifts: a 32-bit register is zero-extended
@@ -200,7 +194,7 @@ final class Shifts {
             this.op = op;
             this.reg = reg;
             this.bits = bits;
-            this.n = count & (bits == 64 ? 0x3F : 0x1F);
+            this.n = count & countMask(bits);
             this.mask = LazyFlags.mask(bits);
         }
 
@@ -262,7 +256,7 @@ final class Shifts {
             this.reg = reg;
             this.bits = bits;
             this.mask = LazyFlags.mask(bits);
-            this.countMask = bits == 64 ? 0x3F : 0x1F;
+            this.countMask = countMask(bits);
         }
 
         @Override

@@ -30,6 +30,20 @@ final class Strings {
     private Strings() {
     }
 
+    /**
+     * Base of a string instruction's source segment in 64-bit mode: FS and GS overrides have
+     * bases, every other segment has base 0 (the destination ES:RDI never takes an override).
+     */
+    static long segmentBase(Interpreter cpu, int segment) {
+        if (segment == DecodedInstruction.FS) {
+            return cpu.state.fsBase;
+        }
+        if (segment == DecodedInstruction.GS) {
+            return cpu.state.gsBase;
+        }
+        return 0;
+    }
+
     static int opOf(Mnemonic m) {
         switch (m) {
             case MOVS: return MOVS;
@@ -85,13 +99,7 @@ final class Strings {
         }
 
         private long sourceBase(Interpreter cpu) {
-            if (sourceSegment == DecodedInstruction.FS) {
-                return cpu.state.fsBase;
-            }
-            if (sourceSegment == DecodedInstruction.GS) {
-                return cpu.state.gsBase;
-            }
-            return 0;
+            return segmentBase(cpu, sourceSegment);
         }
 
         private long reg(long[] g, int r) {

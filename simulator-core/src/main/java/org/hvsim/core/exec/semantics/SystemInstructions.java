@@ -472,8 +472,7 @@ final class SystemInstructions {
             }
             long step = cpu.flags.df() ? -size : size;
             int index = out ? Registers.RSI : Registers.RDI;
-            long segBase = !out ? 0 : sourceSegment == DecodedInstruction.FS ? cpu.state.fsBase
-                    : sourceSegment == DecodedInstruction.GS ? cpu.state.gsBase : 0;
+            long segBase = out ? Strings.segmentBase(cpu, sourceSegment) : 0;
             while (true) {
                 if (rep) {
                     long count = addr32 ? g[Registers.RCX] & 0xFFFF_FFFFL : g[Registers.RCX];

@@ -13,11 +13,8 @@ public final class Cpuid {
     private static final int CLFLUSH_LINE = 8 << 8;
     /** CPUID.1:EBX[23:16]: one logical processor. */
     private static final int LOGICAL_PROCESSORS = 1 << 16;
-    /**
-     * CPUID.80000008H:EAX: 39 physical and 48 linear address bits, the MAXPHYADDR of the modelled
-     * MMU (MmuConfig.skylake(): what Skylake client parts report).
-     */
-    private static final int ADDRESS_SIZES = 39 | (48 << 8);
+    /** CPUID.80000008H:EAX[15:8]: 48 linear address bits (5-level paging is not reported). */
+    private static final int LINEAR_ADDRESS_BITS = 48;
 
     private final CpuModel model;
     private final int[] registers = new int[4];
@@ -74,7 +71,8 @@ public final class Cpuid {
                 return;
             }
             case 0x8000_0008:
-                out[0] = ADDRESS_SIZES;
+                // MAXPHYADDR is the preset's: the same value its modelled MMU checks reserved bits against.
+                out[0] = model.microarchitecture().memory().maxPhysicalAddressBits() | (LINEAR_ADDRESS_BITS << 8);
                 return;
             default:
                 return;

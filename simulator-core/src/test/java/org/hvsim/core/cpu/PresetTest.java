@@ -60,6 +60,16 @@ class PresetTest {
         assertThat(brand.toString().trim()).startsWith("Intel(R) Core(TM) i7-6700 CPU @ 3.40GHz");
     }
 
+    @ParameterizedTest
+    @CsvSource({"skylake,39", "prescott,36", "sapphirerapids,46", "zen4,48"})
+    void addressSizesLeafReportsThePresetsMaxPhysicalAddressBits(String name, int bits) throws PresetException {
+        CpuModel m = PresetLoader.load(name);
+        int[] r = new int[4];
+        new Cpuid(m).query(0x8000_0008, 0, r);
+        assertThat(r[0] & 0xFF).isEqualTo(bits).isEqualTo(m.mmuConfig().maxPhysicalAddressBits());
+        assertThat((r[0] >>> 8) & 0xFF).isEqualTo(48);
+    }
+
     @Test
     void amdPresetReportsSvmFlagOnlyWhenImplemented() throws PresetException {
         CpuModel zen = PresetLoader.load("zen4");

@@ -391,6 +391,30 @@ public final class LinearMemory {
 
     // ---- slow paths -------------------------------------------------------------------------
 
+    /**
+     * One byte of a page-crossing access: the access was already recorded in the log as a
+     * whole by the public method, so its bytes are not recorded again.
+     */
+    private int byteRead(long la) {
+        AccessLog saved = log;
+        log = null;
+        try {
+            return read8(la);
+        } finally {
+            log = saved;
+        }
+    }
+
+    private void byteWrite(long la, int value) {
+        AccessLog saved = log;
+        log = null;
+        try {
+            write8(la, value);
+        } finally {
+            log = saved;
+        }
+    }
+
     private long readSlow(long la, int size) {
         int off = (int) la & OFFSET_MASK;
         if (off + size <= PhysicalMemory.PAGE_SIZE) {
@@ -409,7 +433,7 @@ public final class LinearMemory {
         readFrameSlow(la + size - 1);
         long v = 0;
         for (int k = size - 1; k >= 0; k--) {
-            v = (v << 8) | read8(la + k);
+            v = (v << 8) | byteRead(la + k);
         }
         return v;
     }
@@ -433,7 +457,7 @@ public final class LinearMemory {
         // Page-crossing store: check both pages before writing anything.
         probeWrite(la, size);
         for (int k = 0; k < size; k++) {
-            write8(la + k, (int) (value >>> (8 * k)));
+            byteWrite(la + k, (int) (value >>> (8 * k)));
         }
     }
 
